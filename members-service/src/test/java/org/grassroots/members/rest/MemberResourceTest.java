@@ -1,0 +1,158 @@
+package org.grassroots.members.rest;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
+class MemberResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anOrganiserRecordsAMemberWhoCanThenReadOnlyTheirOwnRecord() {
+        String email = "alex." + UUID.randomUUID() + "@example.org";
+        var created = given().auth().oauth2(TestTokens.organiser()).contentType(ContentType.JSON)
+                .body("""
+                        {"givenName":"Alex","familyName":"Morgan","email":"%s"}""".formatted(email))
+                .when().post("/members")
+                .then().statusCode(201)
+                .header("ETag", notNullValue())
+                .body("givenName", equalTo("Alex"))
+                .body("email", equalTo(email))
+                .body("status", equalTo("active"))
+                .extract();
+        String id = created.path("id");
+        org.hamcrest.MatcherAssert.assertThat(created.header("Location"), endsWith("/members/" + id));
+
+        given().auth().oauth2(TestTokens.member(UUID.fromString(id)))
+                .when().get("/members/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).body("familyName", equalTo("Morgan"));
+
+        given().auth().oauth2(TestTokens.member(UUID.randomUUID()))
+                .when().get("/members/" + id)
+                .then().statusCode(403).contentType(PROBLEM).body("status", equalTo(403));
+
+        given().auth().oauth2(TestTokens.admin())
+                .when().get("/members/" + id)
+                .then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void anUnknownMemberIsA404Problem() {
+        given().auth().oauth2(TestTokens.admin())
+                .when().get("/members/" + UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM).body("title", equalTo("Not found"));
+    }
+
+    @Test
+    void aSecondMemberWithTheSameEmailIsAConflict() {
+        String email = "Sam." + UUID.randomUUID() + "@Example.org";
+        String body = """
+                {"givenName":"Sam","familyName":"Lee","email":"%s"}""";
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body.formatted(email))
+                .post("/members").then().statusCode(201);
+        long before = count("member");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(body.formatted(email.toLowerCase()))
+                .post("/members").then().statusCode(409).contentType(PROBLEM);
+        assertEquals(before, count("member"));
+    }
+
+    @Test
+    void withoutATokenOrWithAForgedOneTheAnswerIs401AndNothingIsWritten() {
+        long members = count("member");
+        long events = count("outbox");
+        String body = """
+                {"givenName":"Nobody","familyName":"Here","email":"nobody@example.org"}""";
+        given().contentType(ContentType.JSON).body(body).post("/members")
+                .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(TestTokens.forged()).contentType(ContentType.JSON).body(body).post("/members")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2("not-a-jwt").contentType(ContentType.JSON).body(body).post("/members")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.member(UUID.randomUUID())).contentType(ContentType.JSON).body(body)
+                .post("/members")
+                .then().statusCode(403).contentType(PROBLEM);
+        assertEquals(members, count("member"));
+        assertEquals(events, count("outbox") );
+    }
+
+    @Test
+    void badBodiesAreRejectedWithProblemDetailsAndWriteNothing() {
+        long members = count("member");
+        String token = TestTokens.admin();
+        // malformed JSON
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"givenName\": \"Al")
+                .post("/members").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://grassroots.dev/problems/malformed"));
+        // missing fields
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"givenName\":\"Al\"}")
+                .post("/members").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("familyName"))
+                .body("errors.field", hasItem("email"));
+        // wrong type
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"givenName\":[1],\"familyName\":\"B\",\"email\":\"a@example.org\"}")
+                .post("/members").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("givenName"));
+        // invalid email
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"givenName\":\"A\",\"familyName\":\"B\",\"email\":\"not-an-email\"}")
+                .post("/members").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("email"));
+        // unknown field
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"givenName\":\"A\",\"familyName\":\"B\",\"email\":\"a@example.org\",\"isAdmin\":true}")
+                .post("/members").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("isAdmin"));
+        // too long
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"givenName\":\"%s\",\"familyName\":\"B\",\"email\":\"a@example.org\"}".formatted("x".repeat(101)))
+                .post("/members").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("givenName"));
+        // empty body
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .post("/members").then().statusCode(400).contentType(PROBLEM);
+        // not JSON
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body("hello")
+                .post("/members").then().statusCode(415).contentType(PROBLEM);
+        // oversized body
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"givenName\":\"%s\",\"familyName\":\"B\",\"email\":\"a@example.org\"}".formatted("x".repeat(2_000_000)))
+                .post("/members").then().statusCode(413).contentType(PROBLEM);
+        assertEquals(members, count("member"));
+    }
+
+    private long count(String table) {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.grassroots.kit.catalogue;
+
+/** Kafka topics, as documented in the events catalogue ({@code asyncapi/grassroots-events.yaml}). */
+public final class Topics {
+    /** Member lifecycle events; key = member id. Published by members-service. */
+    public static final String MEMBERS = "grassroots.members.v1";
+
+    private Topics() {
+    }
+}

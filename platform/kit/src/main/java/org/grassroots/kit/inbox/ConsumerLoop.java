@@ -1,0 +1,147 @@
+package org.grassroots.kit.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.grassroots.kit.events.IncomingEvent;
+import org.grassroots.kit.events.KafkaClients;
+import org.grassroots.kit.events.PoisonEventException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One consumer thread for one handler. Per record: up to {@code maxAttempts} transactions that each insert the
+ * inbox row and apply the effect; then the dead-letter topic. Offsets are committed after each polled batch,
+ * i.e. only after the database commits of its records; a crash in between replays records the inbox skips.
+ */
+final class ConsumerLoop {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(2);
+
+    private final EventHandler handler;
+    private final String groupId;
+    private final KafkaClients kafka;
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+    private final DeadLetters deadLetters;
+    private final int maxAttempts;
+    private final Duration retryBackoff;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    ConsumerLoop(EventHandler handler, String groupId, KafkaClients kafka, Inbox inbox, ObjectMapper mapper,
+                 DeadLetters deadLetters, int maxAttempts, Duration retryBackoff) {
+        this.handler = handler;
+        this.groupId = groupId;
+        this.kafka = kafka;
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.deadLetters = deadLetters;
+        this.maxAttempts = maxAttempts;
+        this.retryBackoff = retryBackoff;
+    }
+
+    void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("consumer-" + handler.name()).daemon().start(this::run);
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = kafka.consumer(groupId, groupId)) {
+                consumer = c;
+                c.subscribe(handler.topics());
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = c.poll(POLL);
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        process(record);
+                        done.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
+                    }
+                    c.commitSync(done);
+                }
+            } catch (WakeupException e) {
+                // stop() was called
+            } catch (Exception e) {
+                if (running) {
+                    // Uncommitted records are polled again after reconnecting; the inbox skips applied ones.
+                    LOG.warnf("Consumer %s lost its way (%s: %s); reconnecting in %d ms", groupId,
+                            e.getClass().getSimpleName(), e.getMessage(), RECONNECT_BACKOFF.toMillis());
+                    sleep(RECONNECT_BACKOFF);
+                }
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(record, mapper);
+        } catch (PoisonEventException e) {
+            deadLetters.send(record, e, 0);
+            return;
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (inbox.markProcessed(handler.name(), event.id())) {
+                        handler.handle(event);
+                    }
+                });
+                return;
+            } catch (PoisonEventException e) {
+                deadLetters.send(record, e, attempt);
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.debugf("Consumer %s: attempt %d of %d failed for event %s: %s", groupId, attempt, maxAttempts,
+                        event.id(), e.getMessage());
+                if (attempt < maxAttempts) {
+                    sleep(retryBackoff.multipliedBy(attempt));
+                }
+            }
+        }
+        deadLetters.send(record, failure, maxAttempts);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.grassroots.kit.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grassroots.kit.events.CloudEventHeaders;
+import org.grassroots.kit.events.KafkaClients;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes them once Kafka has acknowledged them.
+ *
+ * <ul>
+ *   <li>Prompt: {@link Outbox} wakes the relay after each commit; polling is only the safety net.</li>
+ *   <li>One active relay per service: each batch runs under a transaction-scoped PostgreSQL advisory lock, so
+ *   replicas never publish concurrently (and so never out of order).</li>
+ *   <li>Kafka down: the batch fails, its transaction rolls back, the rows stay, and the relay retries with
+ *   back-off. Writes are unaffected. A batch that half-succeeded is sent again: consumers de-duplicate by
+ *   {@code ce_id}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('grassroots.outbox-relay'))";
+    private static final String SELECT = """
+            select id, event_id, topic, message_key, event_type, subject, occurred_at, payload::text
+            from outbox order by id limit ?""";
+    private static final String DELETE = "delete from outbox where id = any(?)";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "grassroots.service-name")
+    String source;
+
+    @ConfigProperty(name = "grassroots.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "grassroots.outbox.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "grassroots.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "grassroots.outbox.max-backoff", defaultValue = "PT5S")
+    Duration maxBackoff;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+    private Counter published;
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            LOG.info("Outbox relay disabled (grassroots.outbox.enabled=false)");
+            return;
+        }
+        published = Counter.builder("grassroots.outbox.published").description("Events published from the outbox")
+                .register(meters);
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Asks the relay to publish now rather than at its next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    /** Rows not yet published (for health and tests). */
+    public long pending() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from outbox");
+             ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (running && publishBatch() == batchSize) {
+                    // A full batch: more may be waiting.
+                }
+                backoff = Duration.ofMillis(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // Event contents are personal data: log only what failed, never the payload.
+                LOG.warnf("Outbox relay could not publish (%s: %s); retrying in %d ms",
+                        e.getClass().getSimpleName(), e.getMessage(), backoff.toMillis());
+                closeProducer();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows were published. */
+    int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int count = publishBatch(connection);
+                connection.commit();
+                if (count > 0) {
+                    published.increment(count);
+                }
+                return count;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int publishBatch(Connection connection) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK); ResultSet rs = lock.executeQuery()) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return 0; // another replica is publishing
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    sends.add(producer().send(toRecord(rs)));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        producer().flush();
+        for (Future<RecordMetadata> send : sends) {
+            send.get(kafka.sendTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            delete.setArray(1, array);
+            delete.executeUpdate();
+        }
+        return ids.size();
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(ResultSet rs) throws SQLException {
+        String payload = rs.getString(8);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(3), rs.getString(4),
+                payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
+        var headers = record.headers();
+        CloudEventHeaders.write(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        CloudEventHeaders.write(headers, CloudEventHeaders.ID, rs.getObject(2).toString());
+        CloudEventHeaders.write(headers, CloudEventHeaders.TYPE, rs.getString(5));
+        CloudEventHeaders.write(headers, CloudEventHeaders.SOURCE, source);
+        CloudEventHeaders.write(headers, CloudEventHeaders.SUBJECT, rs.getString(6));
+        CloudEventHeaders.write(headers, CloudEventHeaders.TIME,
+                rs.getObject(7, OffsetDateTime.class).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        if (payload != null) {
+            CloudEventHeaders.write(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        }
+        return record;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = kafka.producer(source + "-outbox-relay");
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException ignored) {
+                // Closing a producer that lost its broker may complain; a new one is made on the next batch.
+            }
+            producer = null;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.grassroots.testing;
+
+import org.grassroots.platform.infra.DevTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Bearer tokens for tests, signed by the development issuer the test resource makes services trust. */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    public static String admin() {
+        return token(UUID.randomUUID().toString(), "admin");
+    }
+
+    public static String organiser() {
+        return token(UUID.randomUUID().toString(), "organiser");
+    }
+
+    /** A member's token: its subject is the member id. */
+    public static String member(UUID memberId) {
+        return token(memberId.toString(), "member");
+    }
+
+    public static String token(String subject, String... roles) {
+        return DevTokens.token(subject, List.of(roles), Duration.ofMinutes(30));
+    }
+
+    /** A well-formed token signed by a key no service trusts. */
+    public static String forged() {
+        String real = admin();
+        String[] parts = real.split("\\.");
+        return parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+    }
+}
