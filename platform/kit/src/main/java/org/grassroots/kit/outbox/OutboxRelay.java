@@ -126,13 +126,17 @@ public class OutboxRelay {
 
     private void run() {
         Duration backoff = Duration.ofMillis(100);
+        boolean retrying = false;
         while (running) {
             try {
-                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (!retrying) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 wakeUps.drainPermits();
                 while (running && publishBatch() == batchSize) {
                     // A full batch: more may be waiting.
                 }
+                retrying = false;
                 backoff = Duration.ofMillis(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -142,6 +146,7 @@ public class OutboxRelay {
                 LOG.warnf("Outbox relay could not publish (%s: %s); retrying in %d ms",
                         e.getClass().getSimpleName(), e.getMessage(), backoff.toMillis());
                 closeProducer();
+                retrying = true;
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }

@@ -25,6 +25,31 @@ public record Cursor(List<String> values) {
         return values.get(index);
     }
 
+    /** A value as a UUID; a tampered cursor is a 400, not a 500. */
+    public java.util.UUID uuid(int index) {
+        try {
+            return java.util.UUID.fromString(values.get(index));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    public java.time.OffsetDateTime dateTime(int index) {
+        try {
+            return java.time.OffsetDateTime.parse(values.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    public java.time.LocalDate date(int index) {
+        try {
+            return java.time.LocalDate.parse(values.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
     public String encode() {
         String joined = PREFIX + SEPARATOR + String.join(String.valueOf(SEPARATOR), values);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));

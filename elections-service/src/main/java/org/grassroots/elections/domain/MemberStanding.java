@@ -1,0 +1,33 @@
+package org.grassroots.elections.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A member's standing as elections-service knows it from member events: who may be selected as a candidate. */
+@Entity
+@Table(name = "member_projection")
+public class MemberStanding extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "member_id")
+    public UUID memberId;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "joined_at", nullable = false)
+    public OffsetDateTime joinedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean inGoodStanding() {
+        return "active".equals(status);
+    }
+}

@@ -1,0 +1,52 @@
+package org.grassroots.elections.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.grassroots.elections.domain.MemberStanding;
+import org.grassroots.kit.catalogue.EventTypes;
+import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.kit.events.IncomingEvent;
+import org.grassroots.kit.events.PoisonEventException;
+import org.grassroots.kit.inbox.EventHandler;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+/** Keeps {@link MemberStanding} from the member lifecycle topic. */
+@ApplicationScoped
+public class MemberStandingHandler implements EventHandler {
+
+    @Override
+    public String name() {
+        return "member-standing";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.MEMBERS);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        if (EventTypes.MEMBER_JOINED.equals(event.type())) {
+            joined(event.data());
+        }
+    }
+
+    private void joined(JsonNode data) {
+        try {
+            UUID memberId = UUID.fromString(data.path("memberId").asText());
+            MemberStanding standing = MemberStanding.<MemberStanding>findByIdOptional(memberId)
+                    .orElseGet(MemberStanding::new);
+            standing.memberId = memberId;
+            standing.status = data.path("status").asText();
+            standing.joinedAt = OffsetDateTime.parse(data.path("joinedAt").asText());
+            standing.updatedAt = OffsetDateTime.now();
+            standing.persist();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new PoisonEventException("member.joined payload is not as documented", e);
+        }
+    }
+}

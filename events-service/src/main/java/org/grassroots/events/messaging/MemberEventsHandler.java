@@ -1,0 +1,49 @@
+package org.grassroots.events.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.grassroots.events.domain.MemberProjection;
+import org.grassroots.kit.catalogue.EventTypes;
+import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.kit.events.IncomingEvent;
+import org.grassroots.kit.events.PoisonEventException;
+import org.grassroots.kit.inbox.EventHandler;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+/** Keeps {@link MemberProjection} from the member lifecycle topic. */
+@ApplicationScoped
+public class MemberEventsHandler implements EventHandler {
+
+    @Override
+    public String name() {
+        return "member-projection";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.MEMBERS);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        if (!EventTypes.MEMBER_JOINED.equals(event.type())) {
+            return; // types this service does not need
+        }
+        UUID memberId;
+        try {
+            memberId = UUID.fromString(event.data().path("memberId").asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("member.joined without a memberId", e);
+        }
+        MemberProjection member = MemberProjection.<MemberProjection>findByIdOptional(memberId).orElseGet(() -> {
+            MemberProjection created = new MemberProjection();
+            created.memberId = memberId;
+            return created;
+        });
+        member.status = event.data().path("status").asText();
+        member.updatedAt = event.time() == null ? OffsetDateTime.now() : event.time();
+        member.persist();
+    }
+}

@@ -1,0 +1,59 @@
+package org.grassroots.events.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.grassroots.events.domain.MemberProjection;
+import org.grassroots.kit.catalogue.EventTypes;
+import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.testing.CloudEventRecords;
+import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.KafkaProbe;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
+class MemberProjectionTest {
+
+    @Test
+    void aMemberWhoJoinedIsInTheProjectionAndARedeliveryIsNotAppliedAgain() {
+        UUID memberId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        var joined = CloudEventRecords.cloudEvent(Topics.MEMBERS, memberId.toString(), eventId, EventTypes.MEMBER_JOINED,
+                """
+                {"memberId":"%s","status":"active","joinedAt":"2022-01-15T10:00:00Z"}""".formatted(memberId));
+        KafkaProbe.send(joined);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(memberId) != null);
+        assertEquals("active", status(memberId));
+
+        // Mark the row so that a re-application would be visible, then redeliver the same event.
+        QuarkusTransaction.requiringNew().run(() ->
+                MemberProjection.update("status = 'marked' where memberId = ?1", memberId));
+        KafkaProbe.send(CloudEventRecords.cloudEvent(Topics.MEMBERS, memberId.toString(), eventId,
+                EventTypes.MEMBER_JOINED, new String(joined.value())));
+        // A later event for the same key is applied after the redelivery (same partition): wait for it.
+        UUID sentinel = UUID.randomUUID();
+        KafkaProbe.send(CloudEventRecords.cloudEvent(Topics.MEMBERS, memberId.toString(), sentinel,
+                "org.grassroots.member.unrelated.v1", "{\"memberId\":\"%s\"}".formatted(memberId)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed(sentinel));
+        assertEquals("marked", status(memberId), "the redelivered joined event was skipped");
+    }
+
+    private static String status(UUID memberId) {
+        return QuarkusTransaction.requiringNew().call(() -> MemberProjection.<MemberProjection>findByIdOptional(memberId)
+                .map(m -> m.status).orElse(null));
+    }
+
+    private static boolean processed(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) MemberProjection.getEntityManager()
+                .createNativeQuery("select count(*) from inbox where consumer = 'member-projection' and event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue() == 1);
+    }
+}
