@@ -1,0 +1,99 @@
+package org.grassroots.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Build step of the gateway: merges the services' OpenAPI documents (written by their builds) into one, the
+ * gateway's static {@code META-INF/openapi.yaml}, which Quarkus then serves at {@code /q/openapi}. The build fails
+ * when two services claim the same path or define different schemas under one name.
+ *
+ * <p>Arguments: the output file, then each service's document.
+ */
+public final class OpenApiMerger {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    private OpenApiMerger() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: OpenApiMerger <output> <service document>...");
+        }
+        List<JsonNode> documents = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            Path path = Path.of(args[i]);
+            if (!Files.exists(path)) {
+                throw new IllegalStateException("No OpenAPI document at " + path + ": build the services first "
+                        + "(the reactor build from the project root does: ./mvnw package)");
+            }
+            documents.add(YAML.readTree(path.toFile()));
+        }
+        Path output = Path.of(args[0]);
+        Files.createDirectories(output.getParent());
+        YAML.writeValue(output.toFile(), merge(documents));
+    }
+
+    static ObjectNode merge(List<JsonNode> documents) {
+        ObjectNode merged = YAML.createObjectNode();
+        merged.put("openapi", documents.getFirst().path("openapi").asText("3.1.0"));
+        ObjectNode paths = merged.putObject("paths");
+        ObjectNode components = merged.putObject("components");
+        ArrayNode tags = merged.putArray("tags");
+        List<String> tagNames = new ArrayList<>();
+        for (JsonNode document : documents) {
+            String title = document.path("info").path("title").asText("a service");
+            copyUnique(document.path("paths"), paths, "path", title);
+            Iterator<Map.Entry<String, JsonNode>> sections = document.path("components").fields();
+            while (sections.hasNext()) {
+                Map.Entry<String, JsonNode> section = sections.next();
+                ObjectNode target = components.has(section.getKey()) ? (ObjectNode) components.get(section.getKey())
+                        : components.putObject(section.getKey());
+                copyConsistent(section.getValue(), target, "components." + section.getKey(), title);
+            }
+            for (JsonNode tag : document.path("tags")) {
+                if (!tagNames.contains(tag.path("name").asText())) {
+                    tagNames.add(tag.path("name").asText());
+                    tags.add(tag);
+                }
+            }
+        }
+        return merged;
+    }
+
+    private static void copyUnique(JsonNode from, ObjectNode to, String what, String source) {
+        from.fields().forEachRemaining(e -> {
+            if (to.has(e.getKey())) {
+                throw new IllegalStateException(what + " " + e.getKey() + " of " + source
+                        + " is also defined by another service: each service owns distinct prefixes");
+            }
+            to.set(e.getKey(), e.getValue());
+        });
+    }
+
+    private static void copyConsistent(JsonNode from, ObjectNode to, String what, String source) {
+        from.fields().forEachRemaining(e -> {
+            JsonNode existing = to.get(e.getKey());
+            if (existing != null && !existing.equals(e.getValue())) {
+                throw new IllegalStateException(what + "." + e.getKey() + " of " + source
+                        + " differs from another service's definition of the same name: schema names must be unique");
+            }
+            to.set(e.getKey(), e.getValue());
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package org.grassroots.gateway.routing;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Where the services are and which path prefixes each owns. */
+@ConfigMapping(prefix = "grassroots.gateway")
+public interface GatewayConfig {
+
+    Map<String, Upstream> services();
+
+    Duration upstreamTimeout();
+
+    Duration connectTimeout();
+
+    int maxConnectionsPerService();
+
+    interface Upstream {
+        URI url();
+
+        List<String> prefixes();
+    }
+}

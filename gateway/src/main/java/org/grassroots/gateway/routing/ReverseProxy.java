@@ -1,0 +1,139 @@
+package org.grassroots.gateway.routing;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Forwards requests by path prefix to the owning service over pooled keep-alive connections, streaming bodies
+ * both ways without buffering them. A service that can't be reached answers 503, one that is too slow 504, both
+ * as problem+json. Every request carries an {@code X-Request-Id}, generated here unless the client sent one.
+ */
+@ApplicationScoped
+public class ReverseProxy {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
+    /** Connection-scoped headers (RFC 9110 §7.6.1): never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection");
+
+    @Inject
+    GatewayConfig config;
+
+    void install(@Observes Router router, Vertx vertx) {
+        config.services().forEach((name, upstream) -> {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                            .setDefaultHost(upstream.url().getHost())
+                            .setDefaultPort(upstream.url().getPort())
+                            .setKeepAlive(true)
+                            .setConnectTimeout((int) config.connectTimeout().toMillis()),
+                    new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+            for (String prefix : upstream.prefixes()) {
+                router.route(prefix).order(-10).handler(rc -> forward(rc, client, name));
+                router.route(prefix + "/*").order(-10).handler(rc -> forward(rc, client, name));
+            }
+        });
+    }
+
+    private void forward(RoutingContext rc, HttpClient client, String service) {
+        HttpServerRequest in = rc.request();
+        in.pause();
+        String requestId = requestId(in);
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setURI(in.uri())
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                fail(rc, service, requestId, opened.cause());
+                return;
+            }
+            HttpClientRequest out = opened.result();
+            copyHeaders(in.headers(), out.headers());
+            out.putHeader(REQUEST_ID, requestId);
+            out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+            out.putHeader("X-Forwarded-Proto", in.scheme());
+            if (in.headers().contains(HttpHeaders.HOST)) {
+                out.putHeader("X-Forwarded-Host", in.getHeader(HttpHeaders.HOST));
+            }
+            out.send(in).onComplete(answered -> {
+                if (answered.failed()) {
+                    fail(rc, service, requestId, answered.cause());
+                } else {
+                    relay(answered.result(), rc.response(), requestId);
+                }
+            });
+        });
+    }
+
+    private static void relay(HttpClientResponse from, HttpServerResponse to, String requestId) {
+        to.setStatusCode(from.statusCode());
+        copyHeaders(from.headers(), to.headers());
+        to.putHeader(REQUEST_ID, requestId);
+        if (!from.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            to.setChunked(true);
+        }
+        from.pipeTo(to);
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        from.forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !name.equals("host")) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    private static String requestId(HttpServerRequest in) {
+        String given = in.getHeader(REQUEST_ID);
+        return given != null && given.length() <= 200 && given.matches("[A-Za-z0-9._:-]+")
+                ? given : UUID.randomUUID().toString();
+    }
+
+    private static void fail(RoutingContext rc, String service, String requestId, Throwable cause) {
+        boolean slow = cause instanceof TimeoutException
+                || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+        int status = slow ? 504 : 503;
+        LOG.warnf("%s %s -> %s failed (%s), request %s", rc.request().method(), rc.request().path(), service,
+                cause.getClass().getSimpleName(), requestId);
+        HttpServerResponse response = rc.response();
+        if (response.headWritten()) {
+            response.reset(); // the answer had started: the client sees a broken response, not a wrong one
+            return;
+        }
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(REQUEST_ID, requestId)
+                .putHeader(HttpHeaders.RETRY_AFTER, "5")
+                .end(new JsonObject()
+                        .put("type", "https://grassroots.dev/problems/" + (slow ? "upstream-timeout" : "upstream-unavailable"))
+                        .put("title", slow ? "Gateway timeout" : "Service unavailable")
+                        .put("status", status)
+                        .put("detail", "The " + service + " service " + (slow ? "did not answer in time" : "is unavailable")
+                                + "; try again shortly")
+                        .put("instance", rc.request().path())
+                        .encode());
+    }
+}
