@@ -1,0 +1,197 @@
+package org.grassroots.devstack;
+
+import org.grassroots.platform.infra.DevTokens;
+import org.grassroots.platform.infra.EmbeddedPostgresServer;
+import org.grassroots.platform.infra.KafkaBroker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite on one machine without Docker: embedded PostgreSQL (one database per service), a Kafka broker,
+ * the three services and the gateway, each service in its own JVM from its built jar, configured through the same
+ * environment variables as in docker-compose.yml. Closing it stops everything it started.
+ */
+public final class Devstack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("members", "events", "elections");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final DevstackOptions options;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private KafkaBroker kafka;
+
+    private Devstack(DevstackOptions options) {
+        this.options = options;
+    }
+
+    /** Starts everything and waits until the gateway reports every service ready. */
+    public static Devstack start(DevstackOptions options) {
+        Devstack stack = new Devstack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public DevstackOptions options() {
+        return options;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.gatewayPort();
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + options.servicePort(service);
+    }
+
+    public String jdbcUrl(String service) {
+        return postgres.jdbcUrl(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Processes started by this stack that are still alive (for the no-orphans check). */
+    public List<ProcessHandle> liveProcesses() {
+        return processes.stream().map(ServiceProcess::handle).filter(ProcessHandle::isAlive).toList();
+    }
+
+    private void startAll() {
+        Path data = options.dataDirectory();
+        if (options.fresh()) {
+            deleteRecursively(data);
+        }
+        mkdirs(data.resolve("logs"));
+        for (String service : SERVICES) {
+            jarOf(service); // fail fast, before starting anything, if the build is missing
+        }
+        jarOf("gateway");
+        log("Starting PostgreSQL on port %d (data in %s)", options.postgresPort(), data.resolve("postgres"));
+        postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), options.postgresPort());
+        SERVICES.forEach(postgres::createDatabaseIfAbsent);
+        log("Starting Kafka on port %d", options.kafkaPort());
+        kafka = KafkaBroker.start(data.resolve("kafka"), options.kafkaPort());
+        Path publicKey = DevTokens.writePublicKey(data.resolve("keys").resolve("dev-jwt-public.pem"));
+
+        for (String service : SERVICES) {
+            Map<String, String> env = Map.of(
+                    "PORT", Integer.toString(options.servicePort(service)),
+                    "DB_URL", postgres.jdbcUrl(service),
+                    "DB_USER", postgres.username(),
+                    "DB_PASSWORD", postgres.password(),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString(),
+                    "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER);
+            processes.add(ServiceProcess.start(service + "-service", jarOf(service), env, data.resolve("logs")));
+        }
+        Map<String, String> gatewayEnv = Map.of(
+                "PORT", Integer.toString(options.gatewayPort()),
+                "MEMBERS_SERVICE_URL", serviceUrl("members"),
+                "EVENTS_SERVICE_URL", serviceUrl("events"),
+                "ELECTIONS_SERVICE_URL", serviceUrl("elections"),
+                "PUBLIC_URL", gatewayUrl());
+        processes.add(ServiceProcess.start("gateway", jarOf("gateway"), gatewayEnv, data.resolve("logs")));
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            for (ServiceProcess process : processes) {
+                if (!process.handle().isAlive()) {
+                    throw new IllegalStateException(process.name() + " exited during start-up; see " + process.log());
+                }
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the suite", e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("The suite was not ready within " + READY_TIMEOUT.toSeconds()
+                + " s; logs are in " + options.dataDirectory().resolve("logs"));
+    }
+
+    private Path jarOf(String module) {
+        String directory = SERVICES.contains(module) ? module + "-service" : module;
+        Path jar = options.projectRoot().resolve(directory).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        return jar;
+    }
+
+    @Override
+    public void close() {
+        // Reverse order: the gateway first, the infrastructure last.
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[devstack] " + format + "%n", args);
+    }
+
+    private static void mkdirs(Path path) {
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

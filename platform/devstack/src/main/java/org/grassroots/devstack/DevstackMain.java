@@ -1,0 +1,75 @@
+package org.grassroots.devstack;
+
+import org.grassroots.platform.infra.DevTokens;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./devstack [--fresh]}: runs the suite until Ctrl-C. */
+public final class DevstackMain {
+
+    private DevstackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println("""
+                    Usage: ./devstack [--fresh]
+                      Runs PostgreSQL, Kafka, members-, events- and elections-service and the gateway locally.
+                      Data persists in .devstack/ between runs; --fresh deletes it first. Ctrl-C stops everything.""");
+            return;
+        }
+        Path root = DevstackOptions.findProjectRoot(Path.of(""));
+        DevstackOptions options = new DevstackOptions(root, root.resolve(".devstack"), arguments.contains("--fresh"),
+                DevstackOptions.DEFAULT_BASE_PORT, DevstackOptions.DEFAULT_POSTGRES_PORT,
+                DevstackOptions.DEFAULT_KAFKA_PORT);
+        Instant started = Instant.now();
+        Devstack stack = Devstack.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Devstack.log("Stopping everything...");
+            stack.close();
+            Devstack.log("Stopped.");
+            stopped.countDown();
+        }, "devstack-stop"));
+
+        String admin = DevTokens.token("demo-admin", List.of("admin"), Duration.ofHours(12));
+        int seeded = DemoData.seed(stack.gatewayUrl(), admin);
+        System.out.printf("""
+
+                Grassroots is running (ready in %d s; %d demo records added).
+
+                  Gateway (the API)   %s
+                  Swagger UI          %s/q/swagger-ui
+                  OpenAPI document    %s/q/openapi
+                  Health              %s/q/health/ready
+                  members-service     %s
+                  events-service      %s
+                  elections-service   %s
+                  PostgreSQL          jdbc:postgresql://localhost:%d/{members,events,elections} (user postgres)
+                  Kafka               %s
+                  Logs                %s
+
+                Demo bearer tokens (valid 12 h; paste into Swagger UI's Authorize):
+                  admin      %s
+                  organiser  %s
+                  member     %s
+
+                Ctrl-C stops everything.
+                """,
+                Duration.between(started, Instant.now()).toSeconds(), seeded,
+                stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl(),
+                stack.serviceUrl("members"), stack.serviceUrl("events"), stack.serviceUrl("elections"),
+                options.postgresPort(), stack.kafkaBootstrapServers(), options.dataDirectory().resolve("logs"),
+                admin,
+                DevTokens.token("demo-organiser", List.of("organiser"), Duration.ofHours(12)),
+                DevTokens.token(UUID.nameUUIDFromBytes("demo-member".getBytes()).toString(), List.of("member"),
+                        Duration.ofHours(12)));
+        stopped.await();
+    }
+}

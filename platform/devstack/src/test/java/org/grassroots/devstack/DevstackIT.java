@@ -1,0 +1,150 @@
+package org.grassroots.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.grassroots.platform.infra.DevTokens;
+import org.grassroots.platform.infra.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The local run as a new user gets it: the built jars, embedded PostgreSQL and Kafka, every service and the
+ * gateway as separate processes. Only the gateway's HTTP API and the services' databases are touched.
+ */
+class DevstackIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Devstack stack;
+    private static long secondsToReady;
+
+    @BeforeAll
+    static void startTheSuite() {
+        Path root = DevstackOptions.findProjectRoot(Path.of(""));
+        DevstackOptions options = new DevstackOptions(root, root.resolve("platform/devstack/target/devstack-it"), true,
+                freeRunOfPorts(4), FreePorts.next(), FreePorts.next());
+        Instant start = Instant.now();
+        stack = Devstack.start(options);
+        secondsToReady = Duration.between(start, Instant.now()).toSeconds();
+        System.out.printf("[DevstackIT] suite ready through the gateway in %d s%n", secondsToReady);
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (stack != null) {
+            List<ProcessHandle> started = stack.liveProcesses();
+            stack.close();
+            assertTrue(started.stream().noneMatch(ProcessHandle::isAlive), "every process the stack started is gone");
+        }
+    }
+
+    @Test
+    void theGatewayIsReadyWithinTwoMinutes() {
+        assertTrue(secondsToReady <= 120, "ready in " + secondsToReady + " s");
+    }
+
+    @Test
+    void theGatewaysOpenApiDocumentListsOperationsOfAllThreeServices() throws Exception {
+        JsonNode paths = JSON.readTree(get("/q/openapi?format=json", null).body()).path("paths");
+        assertTrue(paths.has("/members") && paths.path("/members").has("post"), "members-service: POST /members");
+        assertTrue(paths.has("/events") && paths.path("/events").has("get"), "events-service: GET /events");
+        assertTrue(paths.has("/elections") && paths.path("/elections").has("get"), "elections-service: GET /elections");
+        assertEquals(200, get("/q/swagger-ui/", null).statusCode(), "Swagger UI is served");
+    }
+
+    @Test
+    void aMemberCreatedThroughTheGatewayReachesBothProjectionsWithinTwoSeconds() throws Exception {
+        String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/members"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"givenName":"Robin","familyName":"Ashdown","email":"robin.%s@example.org"}"""
+                        .formatted(UUID.randomUUID())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Instant committed = Instant.now();
+        assertEquals(201, created.statusCode(), created.body());
+        UUID id = UUID.fromString(JSON.readTree(created.body()).path("id").asText());
+
+        Duration events = awaitRow("events", id);
+        Duration elections = awaitRow("elections", id);
+        long fromCommit = Duration.between(committed, Instant.now()).toMillis();
+        System.out.printf("[DevstackIT] member %s in events-service after %d ms, elections-service after %d ms%n",
+                id, events.toMillis(), elections.toMillis());
+        assertTrue(fromCommit <= 2000, "both projections within 2 s; took " + fromCommit + " ms");
+
+        HttpResponse<String> read = get("/members/" + id, admin);
+        assertEquals(200, read.statusCode());
+        assertEquals("Robin", JSON.readTree(read.body()).path("givenName").asText());
+    }
+
+    private static Duration awaitRow(String service, UUID memberId) throws SQLException, InterruptedException {
+        Instant start = Instant.now();
+        Instant deadline = start.plusSeconds(10);
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres");
+             PreparedStatement ps = c.prepareStatement("select status from member_projection where member_id = ?")) {
+            ps.setObject(1, memberId);
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        assertEquals("active", rs.getString(1));
+                        return Duration.between(start, Instant.now());
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("member " + memberId + " never reached " + service + "-service's projection");
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A base port with {@code count} free ports from it (gateway + three services). */
+    private static int freeRunOfPorts(int count) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 20_000);
+            if (allFree(base, count)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No run of " + count + " free ports found");
+    }
+
+    private static boolean allFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket ignored = new ServerSocket(port)) {
+                // free
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
