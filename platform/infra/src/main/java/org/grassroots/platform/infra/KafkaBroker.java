@@ -43,7 +43,8 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port      the client port, 0 for a free one
      */
     public static KafkaBroker start(Path directory, int port) {
-        return start(directory, port, "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        return start(directory, port,
+                "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     }
 
     public static KafkaBroker start(Path directory, int port, String javaOptions) {
