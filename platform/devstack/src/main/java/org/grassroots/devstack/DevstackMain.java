@@ -16,6 +16,8 @@ public final class DevstackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Kafka's and zonky's clients log through slf4j-simple here: only what needs attention.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         List<String> arguments = List.of(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
             System.out.println("""
