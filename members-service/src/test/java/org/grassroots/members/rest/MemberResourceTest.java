@@ -68,6 +68,16 @@ class MemberResourceTest {
     }
 
     @Test
+    void unknownPathsAndWrongMethodsAreProblemsToo() {
+        given().auth().oauth2(TestTokens.admin()).get("/no-such-thing")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.admin()).delete("/members")
+                .then().statusCode(405).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.admin()).get("/members/not-a-uuid")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
     void aSecondMemberWithTheSameEmailIsAConflict() {
         String email = "Sam." + UUID.randomUUID() + "@Example.org";
         String body = """

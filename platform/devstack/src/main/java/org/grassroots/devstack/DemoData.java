@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Demo records created through the gateway, as a client would, on every start; ones that exist already are
@@ -28,10 +30,14 @@ final class DemoData {
     private DemoData() {
     }
 
-    /** @return how many records were created now */
-    static int seed(String gatewayUrl, String adminToken) {
+    /** What a seeding run did: how many records it created, and the id of the demo member if it created her. */
+    record Seeded(int created, Optional<UUID> demoMemberId) {
+    }
+
+    static Seeded seed(String gatewayUrl, String adminToken) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         int created = 0;
+        Optional<UUID> demoMemberId = Optional.empty();
         for (Person person : PEOPLE) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/members"))
                     .header("Authorization", "Bearer " + adminToken)
@@ -41,20 +47,24 @@ final class DemoData {
                             .formatted(person.givenName(), person.familyName(), person.email())))
                     .build();
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 201) {
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 201) {
                     created++;
-                } else if (status != 409) {
-                    Devstack.log("Demo member not created: HTTP %d", status);
+                    if (person == PEOPLE.getFirst()) {
+                        demoMemberId = response.headers().firstValue("Location")
+                                .map(location -> UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+                    }
+                } else if (response.statusCode() != 409) {
+                    Devstack.log("Demo member not created: HTTP %d", response.statusCode());
                 }
             } catch (IOException e) {
                 Devstack.log("Demo data incomplete: %s", e.getMessage());
-                return created;
+                break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return created;
+                break;
             }
         }
-        return created;
+        return new Seeded(created, demoMemberId);
     }
 }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +34,7 @@ public final class Devstack implements AutoCloseable {
 
     private final DevstackOptions options;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private int demoRecordsAdded;
     private EmbeddedPostgresServer postgres;
     private KafkaBroker kafka;
 
@@ -39,7 +42,7 @@ public final class Devstack implements AutoCloseable {
         this.options = options;
     }
 
-    /** Starts everything and waits until the gateway reports every service ready. */
+    /** Starts everything, waits until the gateway reports every service ready, and adds the demo data. */
     public static Devstack start(DevstackOptions options) {
         Devstack stack = new Devstack(options);
         try {
@@ -112,6 +115,37 @@ public final class Devstack implements AutoCloseable {
                 "PUBLIC_URL", gatewayUrl());
         processes.add(ServiceProcess.start("gateway", jarOf("gateway"), gatewayEnv, data.resolve("logs")));
         awaitReady();
+        DemoData.Seeded seeded = DemoData.seed(gatewayUrl(),
+                DevTokens.token("demo-admin", List.of("admin"), Duration.ofMinutes(5)));
+        demoRecordsAdded = seeded.created();
+        seeded.demoMemberId().ifPresent(id -> write(demoMemberFile(), id.toString()));
+    }
+
+    /** The demo member (Ada), whose own token the local run prints. */
+    public Optional<UUID> demoMemberId() {
+        try {
+            return Files.exists(demoMemberFile())
+                    ? Optional.of(UUID.fromString(Files.readString(demoMemberFile()).trim())) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path demoMemberFile() {
+        return options.dataDirectory().resolve("demo-member.id");
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Demo records this start added through the gateway (none when they exist from an earlier run). */
+    public int demoRecordsAdded() {
+        return demoRecordsAdded;
     }
 
     private void awaitReady() {

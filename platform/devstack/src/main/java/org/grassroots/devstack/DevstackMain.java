@@ -41,7 +41,6 @@ public final class DevstackMain {
         }, "devstack-stop"));
 
         String admin = DevTokens.token("demo-admin", List.of("admin"), Duration.ofHours(12));
-        int seeded = DemoData.seed(stack.gatewayUrl(), admin);
         System.out.printf("""
 
                 Grassroots is running (ready in %d s; %d demo records added).
@@ -57,20 +56,20 @@ public final class DevstackMain {
                   Kafka               %s
                   Logs                %s
 
-                Demo bearer tokens (valid 12 h; paste into Swagger UI's Authorize):
+                Demo bearer tokens (valid 12 h; paste into Swagger UI's Authorize; the member is Ada Fairweather):
                   admin      %s
                   organiser  %s
                   member     %s
 
                 Ctrl-C stops everything.
                 """,
-                Duration.between(started, Instant.now()).toSeconds(), seeded,
+                Duration.between(started, Instant.now()).toSeconds(), stack.demoRecordsAdded(),
                 stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl(),
                 stack.serviceUrl("members"), stack.serviceUrl("events"), stack.serviceUrl("elections"),
                 options.postgresPort(), stack.kafkaBootstrapServers(), options.dataDirectory().resolve("logs"),
                 admin,
                 DevTokens.token("demo-organiser", List.of("organiser"), Duration.ofHours(12)),
-                DevTokens.token(UUID.nameUUIDFromBytes("demo-member".getBytes()).toString(), List.of("member"),
+                DevTokens.token(stack.demoMemberId().map(UUID::toString).orElse("demo-member"), List.of("member"),
                         Duration.ofHours(12)));
         stopped.await();
     }

@@ -1,11 +1,13 @@
 package org.grassroots.devstack;
 
+import org.grassroots.platform.infra.ChildProcesses;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One service JVM started from its Quarkus jar, its output in a log file. */
 record ServiceProcess(String name, Process process, Path log) {
@@ -32,14 +34,6 @@ record ServiceProcess(String name, Process process, Path log) {
 
     /** A graceful stop (SIGTERM), then a forced one if it takes too long. */
     void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 }
