@@ -15,8 +15,8 @@ record ServiceProcess(String name, Process process, Path log) {
     static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory) {
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar.toString())))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

@@ -1,12 +1,33 @@
 package org.grassroots.platform.infra;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Stopping the JVMs this machinery starts. */
 public final class ChildProcesses {
 
     private ChildProcesses() {
+    }
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    /**
+     * The command to start a child in its own session where the system can: Ctrl-C in a terminal then reaches
+     * only the parent, which stops its children in order (services before the broker they leave their
+     * consumer groups on), instead of every process at once.
+     */
+    public static List<String> detached(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> detached = new ArrayList<>();
+        detached.add(SETSID.toString());
+        detached.addAll(command);
+        return detached;
     }
 
     /** Asks for a clean shutdown (SIGTERM), waits up to {@code grace}, then kills. */

@@ -88,7 +88,7 @@ public final class KafkaBroker implements AutoCloseable {
             command.add(clusterId);
             command.add(Long.toString(ProcessHandle.current().pid()));
             Path log = directory.resolve("broker.log");
-            process = new ProcessBuilder(command)
+            process = new ProcessBuilder(ChildProcesses.detached(command))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
