@@ -71,21 +71,17 @@ class OutboxAndInboxTest {
 
     @Test
     void withKafkaStoppedWritesSucceedAndWhenItReturnsEveryEventIsAppliedExactlyOnceInOrder() {
-        var broker = GrassrootsInfrastructure.get().kafkaBroker();
         List<String> keys = new ArrayList<>();
         for (int k = 0; k < 100; k++) {
             keys.add("outage-" + k + "-" + UUID.randomUUID());
         }
-        broker.stop();
-        try {
+        try (var outage = GrassrootsInfrastructure.get().stopKafka()) {
             for (int seq = 1; seq <= 5; seq++) {
                 for (String key : keys) {
                     writer.write(key, seq); // 500 writes, none of which may fail or wait for Kafka
                 }
             }
             assertTrue(relay.pending() >= 500, "the 500 events wait in the outbox while Kafka is down");
-        } finally {
-            broker.start();
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> countLedger("outage-%") >= 500);

@@ -41,13 +41,15 @@ public final class GrassrootsInfrastructure {
     private final PostgresEndpoint postgres;
     private final String kafkaBootstrap;
     private final KafkaBroker embeddedKafka;
+    private final KafkaContainer kafkaContainer;
 
     private GrassrootsInfrastructure(Mode mode, PostgresEndpoint postgres, String kafkaBootstrap,
-                                     KafkaBroker embeddedKafka) {
+                                     KafkaBroker embeddedKafka, KafkaContainer kafkaContainer) {
         this.mode = mode;
         this.postgres = postgres;
         this.kafkaBootstrap = kafkaBootstrap;
         this.embeddedKafka = embeddedKafka;
+        this.kafkaContainer = kafkaContainer;
     }
 
     /** The JVM's infrastructure, started on first use. */
@@ -70,13 +72,28 @@ public final class GrassrootsInfrastructure {
         return kafkaBootstrap;
     }
 
-    /** The embedded broker, for tests that take Kafka away and bring it back; absent in other modes. */
-    public KafkaBroker kafkaBroker() {
-        if (embeddedKafka == null) {
-            throw new IllegalStateException("Stopping Kafka needs the embedded broker (" + MODE_ENV + "=embedded); "
-                    + "this run uses " + mode);
+    /** A Kafka outage that ends when it is closed. */
+    public interface KafkaOutage extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes Kafka away until the returned outage is closed: the embedded broker is stopped and started again on
+     * the same port and data; a container is paused and unpaused (to clients, a broker that stopped answering).
+     */
+    public KafkaOutage stopKafka() {
+        if (embeddedKafka != null) {
+            embeddedKafka.stop();
+            return embeddedKafka::start;
         }
-        return embeddedKafka;
+        if (kafkaContainer != null) {
+            var docker = DockerClientFactory.instance().client();
+            docker.pauseContainerCmd(kafkaContainer.getContainerId()).exec();
+            return () -> docker.unpauseContainerCmd(kafkaContainer.getContainerId()).exec();
+        }
+        throw new IllegalStateException("Tests that stop Kafka need infrastructure they control: run them with "
+                + MODE_ENV + "=embedded or containers, not " + mode);
     }
 
     static Mode configuredMode() {
@@ -130,7 +147,7 @@ public final class GrassrootsInfrastructure {
             kafka.close();
             postgres.close();
         }, "grassroots-test-infra-stop"));
-        return new GrassrootsInfrastructure(Mode.EMBEDDED, postgres, kafka.bootstrapServers(), kafka);
+        return new GrassrootsInfrastructure(Mode.EMBEDDED, postgres, kafka.bootstrapServers(), kafka, null);
     }
 
     @SuppressWarnings("resource")
@@ -149,7 +166,7 @@ public final class GrassrootsInfrastructure {
         }, "grassroots-test-containers-stop"));
         PostgresEndpoint endpoint = PostgresEndpoint.external(postgres.getHost(), postgres.getMappedPort(5432),
                 postgres.getUsername(), postgres.getPassword());
-        return new GrassrootsInfrastructure(Mode.CONTAINERS, endpoint, kafka.getBootstrapServers(), null);
+        return new GrassrootsInfrastructure(Mode.CONTAINERS, endpoint, kafka.getBootstrapServers(), null, kafka);
     }
 
     private static GrassrootsInfrastructure external() {
@@ -163,6 +180,6 @@ public final class GrassrootsInfrastructure {
         String[] credentials = uri.getUserInfo() == null ? new String[]{"postgres", ""} : uri.getUserInfo().split(":", 2);
         PostgresEndpoint endpoint = PostgresEndpoint.external(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432,
                 credentials[0], credentials.length > 1 ? credentials[1] : "");
-        return new GrassrootsInfrastructure(Mode.EXTERNAL, endpoint, bootstrap, null);
+        return new GrassrootsInfrastructure(Mode.EXTERNAL, endpoint, bootstrap, null, null);
     }
 }
