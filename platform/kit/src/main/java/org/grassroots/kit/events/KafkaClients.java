@@ -1,18 +1,29 @@
 package org.grassroots.kit.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Builds the Kafka clients the kit uses, with settings chosen for at-least-once, ordered delivery. */
 @ApplicationScoped
@@ -23,6 +34,9 @@ public class KafkaClients {
 
     @ConfigProperty(name = "grassroots.kafka.send-timeout-ms", defaultValue = "10000")
     int sendTimeoutMs;
+
+    @ConfigProperty(name = "grassroots.kafka.partitions", defaultValue = "3")
+    int partitions;
 
     public KafkaProducer<String, byte[]> producer(String clientId) {
         Map<String, Object> config = new HashMap<>();
@@ -58,6 +72,32 @@ public class KafkaClients {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(config);
+    }
+
+    /**
+     * Creates the topics that don't exist yet, with {@code grassroots.kafka.partitions} partitions. Consumers call
+     * it before subscribing, so they are assigned partitions at once instead of waiting for a producer to
+     * auto-create the topic and for their next metadata refresh.
+     */
+    public void ensureTopics(Collection<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeoutMs / 2,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, sendTimeoutMs))) {
+            Set<String> existing = admin.listTopics().names().get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create topics " + topics, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating topics " + topics, e);
+        }
     }
 
     public int sendTimeoutMs() {

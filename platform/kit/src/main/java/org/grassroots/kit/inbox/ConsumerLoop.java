@@ -2,6 +2,7 @@ package org.grassroots.kit.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +15,7 @@ import org.grassroots.kit.events.PoisonEventException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,7 +78,17 @@ final class ConsumerLoop {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = kafka.consumer(groupId, groupId)) {
                 consumer = c;
-                c.subscribe(handler.topics());
+                kafka.ensureTopics(handler.topics());
+                c.subscribe(handler.topics(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        LOG.infof("Consumer %s assigned %s", groupId, partitions);
+                    }
+                });
                 while (running) {
                     ConsumerRecords<String, byte[]> records = c.poll(POLL);
                     if (records.isEmpty()) {
@@ -95,8 +107,12 @@ final class ConsumerLoop {
             } catch (Exception e) {
                 if (running) {
                     // Uncommitted records are polled again after reconnecting; the inbox skips applied ones.
+                    Throwable cause = e;
+                    while (cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
                     LOG.warnf("Consumer %s lost its way (%s: %s); reconnecting in %d ms", groupId,
-                            e.getClass().getSimpleName(), e.getMessage(), RECONNECT_BACKOFF.toMillis());
+                            cause.getClass().getSimpleName(), cause.getMessage(), RECONNECT_BACKOFF.toMillis());
                     sleep(RECONNECT_BACKOFF);
                 }
             } finally {
