@@ -32,6 +32,24 @@ public class MemberStandingHandler implements EventHandler {
     public void handle(IncomingEvent event) {
         if (EventTypes.MEMBER_JOINED.equals(event.type())) {
             joined(event.data());
+        } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
+            statusChanged(event.data());
+        }
+    }
+
+    private void statusChanged(JsonNode data) {
+        UUID memberId = memberId(data);
+        MemberStanding standing = MemberStanding.<MemberStanding>findByIdOptional(memberId)
+                .orElseThrow(() -> new IllegalStateException("status change before join for " + memberId));
+        standing.status = data.path("toStatus").asText();
+        standing.updatedAt = OffsetDateTime.now();
+    }
+
+    private static UUID memberId(JsonNode data) {
+        try {
+            return UUID.fromString(data.path("memberId").asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("member event without a memberId", e);
         }
     }
 

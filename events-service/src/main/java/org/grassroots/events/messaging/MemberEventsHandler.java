@@ -28,7 +28,12 @@ public class MemberEventsHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        if (!EventTypes.MEMBER_JOINED.equals(event.type())) {
+        String status;
+        if (EventTypes.MEMBER_JOINED.equals(event.type())) {
+            status = event.data().path("status").asText();
+        } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
+            status = event.data().path("toStatus").asText();
+        } else {
             return; // types this service does not need
         }
         UUID memberId;
@@ -42,7 +47,7 @@ public class MemberEventsHandler implements EventHandler {
             created.memberId = memberId;
             return created;
         });
-        member.status = event.data().path("status").asText();
+        member.status = status;
         member.updatedAt = event.time() == null ? OffsetDateTime.now() : event.time();
         member.persist();
     }

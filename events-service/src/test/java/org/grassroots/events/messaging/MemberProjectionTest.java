@@ -46,6 +46,19 @@ class MemberProjectionTest {
         assertEquals("marked", status(memberId), "the redelivered joined event was skipped");
     }
 
+    @Test
+    void aStatusChangeReachesTheProjection() {
+        UUID memberId = UUID.randomUUID();
+        KafkaProbe.send(CloudEventRecords.cloudEvent(Topics.MEMBERS, memberId.toString(), UUID.randomUUID(),
+                EventTypes.MEMBER_JOINED, """
+                        {"memberId":"%s","status":"active","membershipType":"member","joinedAt":"2022-01-15T10:00:00Z"}"""
+                        .formatted(memberId)));
+        KafkaProbe.send(CloudEventRecords.cloudEvent(Topics.MEMBERS, memberId.toString(), UUID.randomUUID(),
+                EventTypes.MEMBER_STATUS_CHANGED, """
+                        {"memberId":"%s","fromStatus":"active","toStatus":"lapsed","kind":"lapsed",                        "changedAt":"2022-06-01T00:00:00Z"}""".formatted(memberId)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "lapsed".equals(status(memberId)));
+    }
+
     private static String status(UUID memberId) {
         return QuarkusTransaction.requiringNew().call(() -> MemberProjection.<MemberProjection>findByIdOptional(memberId)
                 .map(m -> m.status).orElse(null));

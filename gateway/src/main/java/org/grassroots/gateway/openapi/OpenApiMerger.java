@@ -89,11 +89,23 @@ public final class OpenApiMerger {
     private static void copyConsistent(JsonNode from, ObjectNode to, String what, String source) {
         from.fields().forEachRemaining(e -> {
             JsonNode existing = to.get(e.getKey());
-            if (existing != null && !existing.equals(e.getValue())) {
+            if (existing != null && !shape(existing).equals(shape(e.getValue()))) {
                 throw new IllegalStateException(what + "." + e.getKey() + " of " + source
                         + " differs from another service's definition of the same name: schema names must be unique");
             }
-            to.set(e.getKey(), e.getValue());
+            if (existing == null) {
+                to.set(e.getKey(), e.getValue());
+            }
         });
+    }
+
+    /** A schema without its prose and examples: two services may illustrate one type differently. */
+    private static JsonNode shape(JsonNode schema) {
+        if (!schema.isObject()) {
+            return schema;
+        }
+        ObjectNode copy = schema.deepCopy();
+        copy.remove(List.of("description", "example", "examples", "title"));
+        return copy;
     }
 }

@@ -38,6 +38,25 @@ public class Member extends PanacheEntityBase {
     @Column(nullable = false)
     public MembershipStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "membership_type", nullable = false)
+    public MembershipType membershipType;
+
+    @Column(name = "branch_id")
+    public UUID branchId;
+
+    public String phone;
+
+    public String postcode;
+
+    public String origin;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    @Column(name = "dues_paid_until")
+    public java.time.LocalDate duesPaidUntil;
+
     @Column(name = "joined_at", nullable = false)
     public OffsetDateTime joinedAt;
 
@@ -53,5 +72,9 @@ public class Member extends PanacheEntityBase {
 
     public static Optional<Member> findByEmail(String email) {
         return find("emailNormalised", normaliseEmail(email)).firstResultOptional();
+    }
+
+    public static Optional<Member> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
     }
 }

@@ -1,6 +1,5 @@
 package org.grassroots.members.rest;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -11,23 +10,31 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.Member;
+import org.grassroots.members.domain.MembershipStatus;
+import org.grassroots.members.domain.MembershipType;
 import org.grassroots.members.service.MembershipService;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/members")
@@ -38,51 +45,112 @@ public class MemberResource {
     @Inject
     MembershipService membership;
 
+    @Inject
+    Callers callers;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Record a new member", description = "Roles: organiser, admin. Publishes "
-            + "org.grassroots.member.joined.v1.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @Operation(summary = "Record a member or supporter", description = "Roles: organiser (own branch), admin. "
+            + "De-duplicates on the email (case-insensitive) and externalId: a person already recorded is updated "
+            + "(200) rather than duplicated. The branch defaults to the one covering the postcode (or the "
+            + "organiser's). Publishes org.grassroots.member.joined.v1 or member.updated.v1.")
+    @APIResponse(responseCode = "201", description = "Recorded a new person",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "The person was recorded already and is updated",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, email, phone or postcode",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Recorded by another branch, or email and externalId name "
+            + "different people", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Email already recorded", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response join(@NotNull(message = "a JSON body is required") @Valid NewMemberRequest request,
-                         @Context UriInfo uri) {
-        Member member = membership.join(request.givenName(), request.familyName(), request.email());
-        return Response.created(uri.getAbsolutePathBuilder().path(member.id.toString()).build())
-                .tag(etag(member))
-                .entity(MemberView.of(member))
-                .build();
+    @APIResponse(responseCode = "422", description = "Unknown branch", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@NotNull(message = "a JSON body is required") @Valid NewMemberRequest request,
+                           @Context UriInfo uri) {
+        MembershipService.Recorded recorded = membership.record(request.details(), callers.current());
+        Member member = recorded.member();
+        Response.ResponseBuilder response = recorded.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(member.id.toString()).build())
+                : Response.ok().contentLocation(uri.getAbsolutePathBuilder().path(member.id.toString()).build());
+        return response.tag(etag(member)).entity(MemberView.of(member)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "List members", description = "Roles: organiser (their branch only), admin. Ordered by "
+            + "last update; with updatedSince, a change feed for integrations.")
+    @APIResponse(responseCode = "200", description = "A page of members",
+            content = @Content(schema = @Schema(implementation = MemberPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberPage list(@Parameter(description = "Branch id") @QueryParam("branch") UUID branch,
+                           @QueryParam("status") MembershipStatus status,
+                           @QueryParam("type") MembershipType type,
+                           @Parameter(description = "ISO-8601 date-time: members changed at or after it")
+                           @QueryParam("updatedSince") String updatedSince,
+                           @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
+                           @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        var filter = new MembershipService.MemberFilter(branch, status, type, dateTime("updatedSince", updatedSince));
+        Page<MemberView> page = membership.list(filter, PageRequest.of(limit, cursor, 2), callers.current())
+                .map(MemberView::of);
+        return new MemberPage(page.items(), page.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Read a member", description = "Roles: the member themself, organiser, admin.")
+    @Operation(summary = "Read a member", description = "Roles: the member themself, an organiser of their branch, "
+            + "admin.")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another member's record", content = @Content(
+    @APIResponse(responseCode = "403", description = "Not yours to read", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id, @Context SecurityContext security) {
-        boolean staff = security.isUserInRole(Roles.ORGANISER) || security.isUserInRole(Roles.ADMIN);
-        if (!staff && !id.toString().equals(security.getUserPrincipal().getName())) {
-            throw new ForbiddenException();
-        }
-        Member member = membership.find(id).orElseThrow(() -> ProblemException.notFound("Member " + id));
+    public Response get(@PathParam("id") UUID id) {
+        Member member = membership.readable(id, callers.current());
         return Response.ok(MemberView.of(member)).tag(etag(member)).build();
+    }
+
+    @POST
+    @Path("/{id}/status-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Change a membership's status", description = "Roles: organiser (own branch), admin. "
+            + "Records the change in the membership history and publishes org.grassroots.member.status-changed.v1.")
+    @APIResponse(responseCode = "201", description = "The recorded change",
+            content = @Content(schema = @Schema(implementation = StatusChangeView.class)))
+    @APIResponse(responseCode = "422", description = "The lifecycle does not allow this change", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeStatus(@PathParam("id") UUID id,
+                                 @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request,
+                                 @Context UriInfo uri) {
+        var change = membership.changeStatus(id, request.status(), request.reason(), callers.current());
+        return Response.created(uri.getAbsolutePath()).entity(StatusChangeView.of(change)).build();
+    }
+
+    @GET
+    @Path("/{id}/status-changes")
+    @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "A membership's history", description = "Roles: the member themself, an organiser of "
+            + "their branch, admin. Oldest first: joined, then every status change.")
+    @APIResponse(responseCode = "200", description = "The history")
+    public List<StatusChangeView> history(@PathParam("id") UUID id) {
+        return membership.history(id, callers.current()).stream().map(StatusChangeView::of).toList();
+    }
+
+    private static OffsetDateTime dateTime(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be an ISO-8601 date-time with offset, e.g. 2022-11-26T00:00:00Z");
+        }
     }
 
     private static EntityTag etag(Member member) {

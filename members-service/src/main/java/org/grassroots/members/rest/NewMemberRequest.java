@@ -4,10 +4,35 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grassroots.members.domain.MembershipType;
+import org.grassroots.members.service.MemberDetails;
 
-@Schema(name = "NewMember", description = "A person to record as a member.")
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Schema(name = "NewMember", description = "A person to record. A person with the same email (case-insensitive) or "
+        + "external id is updated instead of duplicated.")
 public record NewMemberRequest(
         @NotBlank @Size(max = 100) @Schema(example = "Alex", maxLength = 100) String givenName,
         @NotBlank @Size(max = 100) @Schema(example = "Morgan", maxLength = 100) String familyName,
-        @NotBlank @Email @Size(max = 254) @Schema(example = "alex.morgan@example.org", maxLength = 254) String email) {
+        @NotBlank @Email @Size(max = 254) @Schema(example = "alex.morgan@example.org", maxLength = 254) String email,
+        @Size(max = 32) @Schema(description = "UK or international number", example = "07700 900123") String phone,
+        @Size(max = 10) @Schema(description = "UK postcode; proposes the branch when branchId is absent",
+                example = "PL1 1AA") String postcode,
+        @Schema(description = "Default member") MembershipType membershipType,
+        @Schema(description = "The member's branch; an organiser's own branch by default") UUID branchId,
+        @Size(max = 100) @Schema(description = "Where the signup came from", example = "street stall, Plymouth")
+        String origin,
+        @Size(max = 100) @Schema(description = "The person's id in an integrating tool; a de-duplication key",
+                example = "crm-48213") String externalId,
+        @Schema(description = "Dues are paid up to this date", example = "2023-01-31") LocalDate duesPaidUntil) {
+
+    MemberDetails details() {
+        return new MemberDetails(givenName, familyName, email, blankToNull(phone), blankToNull(postcode), membershipType,
+                branchId, blankToNull(origin), blankToNull(externalId), duesPaidUntil);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
 }

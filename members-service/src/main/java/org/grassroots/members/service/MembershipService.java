@@ -3,17 +3,26 @@ package org.grassroots.members.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.grassroots.kit.catalogue.EventTypes;
-import org.grassroots.kit.catalogue.Topics;
-import org.grassroots.kit.outbox.Outbox;
+import org.grassroots.kit.pagination.Cursor;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.members.domain.Branch;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MembershipStatus;
-import org.grassroots.members.messaging.MemberJoinedV1;
+import org.grassroots.members.domain.MembershipType;
+import org.grassroots.members.domain.PhoneNumber;
+import org.grassroots.members.domain.Postcode;
+import org.grassroots.members.domain.StatusChange;
+import org.grassroots.members.domain.StatusChangeKind;
+import org.grassroots.members.messaging.MemberEvents;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,32 +30,216 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipService {
 
-    @Inject
-    Outbox outbox;
+    /** The outcome of recording a person: a new member, or the existing one updated. */
+    public record Recorded(Member member, boolean created) {
+    }
 
-    /** Records a new person as an active member and announces it. */
+    @Inject
+    MemberEvents events;
+
+    /**
+     * Records a person, de-duplicated on the normalised email and the external id: a second signup updates the
+     * existing record instead of creating another one.
+     */
     @Transactional
-    public Member join(String givenName, String familyName, String email) {
-        if (Member.findByEmail(email).isPresent()) {
-            throw ProblemException.conflict("duplicate-email", "A person with this email address is already recorded");
+    public Recorded record(MemberDetails details, Caller caller) {
+        Optional<String> phone = Optional.ofNullable(details.phone()).map(MembershipService::phone);
+        Optional<Postcode> postcode = Optional.ofNullable(details.postcode()).map(MembershipService::postcode);
+        if (details.branchId() != null && Branch.findByIdOptional(details.branchId()).isEmpty()) {
+            throw ProblemException.unprocessable("unknown-branch", "Branch " + details.branchId() + " does not exist");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Optional<Member> existing = existing(details);
+        if (existing.isPresent()) {
+            return new Recorded(update(existing.get(), details, phone, postcode, caller), false);
+        }
+        OffsetDateTime now = now();
         Member member = new Member();
         member.id = UUID.randomUUID();
-        member.givenName = givenName.trim();
-        member.familyName = familyName.trim();
-        member.email = email.trim();
-        member.emailNormalised = Member.normaliseEmail(email);
+        member.givenName = details.givenName().trim();
+        member.familyName = details.familyName().trim();
+        member.email = details.email().trim();
+        member.emailNormalised = Member.normaliseEmail(details.email());
+        member.phone = phone.orElse(null);
+        member.postcode = postcode.map(Postcode::toString).orElse(null);
+        member.membershipType = Objects.requireNonNullElse(details.membershipType(), MembershipType.member);
+        member.branchId = details.branchId() != null ? details.branchId()
+                : postcode.flatMap(Branch::covering).map(b -> b.id).orElse(null);
+        if (caller.isOrganiser() && !caller.isAdmin()) {
+            UUID own = caller.confinedToBranch();
+            if (member.branchId == null) {
+                member.branchId = own;
+            } else if (!own.equals(member.branchId)) {
+                throw Caller.forbidden("Organisers record members in their own branch only");
+            }
+        }
+        member.origin = details.origin();
+        member.externalId = details.externalId();
+        member.duesPaidUntil = details.duesPaidUntil();
         member.status = MembershipStatus.active;
         member.joinedAt = now;
         member.updatedAt = now;
         member.persist();
-        outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_JOINED,
-                new MemberJoinedV1(member.id, member.status.name(), member.joinedAt));
+        history(member, null, StatusChangeKind.joined, null, now);
+        events.joined(member);
+        return new Recorded(member, true);
+    }
+
+    /** Moves a membership through its lifecycle and records the change in its history. */
+    @Transactional
+    public StatusChange changeStatus(UUID memberId, MembershipStatus target, String reason, Caller caller) {
+        Member member = manageable(memberId, caller);
+        StatusChangeKind kind = member.status.changeTo(target);
+        OffsetDateTime now = now();
+        MembershipStatus from = member.status;
+        member.status = target;
+        member.updatedAt = now;
+        StatusChange change = history(member, from, kind, reason, now);
+        events.statusChanged(change);
+        return change;
+    }
+
+    public List<StatusChange> history(UUID memberId, Caller caller) {
+        readable(memberId, caller);
+        return StatusChange.historyOf(memberId);
+    }
+
+    public Member readable(UUID id, Caller caller) {
+        Member member = Member.<Member>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member " + id));
+        if (!caller.mayRead(member)) {
+            throw Caller.forbidden("You may read your own record, or your branch's members as an organiser");
+        }
         return member;
     }
 
-    public Optional<Member> find(UUID id) {
-        return Member.findByIdOptional(id);
+    /** Filters of the member list; null means any. */
+    public record MemberFilter(UUID branchId, MembershipStatus status, MembershipType type, OffsetDateTime updatedSince) {
+    }
+
+    public Page<Member> list(MemberFilter filter, PageRequest request, Caller caller) {
+        UUID confined = caller.confinedToBranch();
+        if (confined != null && filter.branchId() != null && !confined.equals(filter.branchId())) {
+            throw Caller.forbidden("Organisers list their own branch's members only");
+        }
+        UUID branch = confined != null ? confined : filter.branchId();
+        StringBuilder query = new StringBuilder("1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (branch != null) {
+            parameters.add(branch);
+            query.append(" and branchId = ?").append(parameters.size());
+        }
+        if (filter.status() != null) {
+            parameters.add(filter.status());
+            query.append(" and status = ?").append(parameters.size());
+        }
+        if (filter.type() != null) {
+            parameters.add(filter.type());
+            query.append(" and membershipType = ?").append(parameters.size());
+        }
+        if (filter.updatedSince() != null) {
+            parameters.add(filter.updatedSince());
+            query.append(" and updatedAt >= ?").append(parameters.size());
+        }
+        if (request.after() != null) {
+            parameters.add(request.after().dateTime(0));
+            int at = parameters.size();
+            parameters.add(request.after().uuid(1));
+            query.append(" and (updatedAt > ?").append(at).append(" or (updatedAt = ?").append(at)
+                    .append(" and id > ?").append(at + 1).append("))");
+        }
+        query.append(" order by updatedAt, id");
+        List<Member> rows = Member.<Member>find(query.toString(), parameters.toArray()).page(0, request.fetchSize()).list();
+        return request.page(rows, m -> Cursor.of(m.updatedAt, m.id));
+    }
+
+    private Optional<Member> existing(MemberDetails details) {
+        Optional<Member> byEmail = Member.findByEmail(details.email());
+        Optional<Member> byExternalId = details.externalId() == null ? Optional.empty()
+                : Member.findByExternalId(details.externalId());
+        if (byEmail.isPresent() && byExternalId.isPresent() && !byEmail.get().id.equals(byExternalId.get().id)) {
+            throw ProblemException.conflict("ambiguous-person",
+                    "The email and the external id belong to two different people; merge them first");
+        }
+        return byEmail.or(() -> byExternalId);
+    }
+
+    private Member update(Member member, MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
+                          Caller caller) {
+        if (!caller.mayManage(member)) {
+            throw ProblemException.conflict("recorded-elsewhere",
+                    "This person is already recorded by another branch; ask an admin");
+        }
+        boolean changed = false;
+        changed |= set(member.givenName, details.givenName().trim(), v -> member.givenName = v);
+        changed |= set(member.familyName, details.familyName().trim(), v -> member.familyName = v);
+        changed |= set(member.email, details.email().trim(), v -> member.email = v);
+        if (phone.isPresent()) {
+            changed |= set(member.phone, phone.get(), v -> member.phone = v);
+        }
+        if (postcode.isPresent()) {
+            changed |= set(member.postcode, postcode.get().toString(), v -> member.postcode = v);
+        }
+        if (details.membershipType() != null) {
+            changed |= set(member.membershipType, details.membershipType(), v -> member.membershipType = v);
+        }
+        if (details.branchId() != null) {
+            if (caller.isOrganiser() && !caller.isAdmin() && !details.branchId().equals(caller.branchId())) {
+                throw Caller.forbidden("Organisers cannot move members to another branch");
+            }
+            changed |= set(member.branchId, details.branchId(), v -> member.branchId = v);
+        }
+        if (details.externalId() != null) {
+            changed |= set(member.externalId, details.externalId(), v -> member.externalId = v);
+        }
+        if (details.duesPaidUntil() != null) {
+            changed |= set(member.duesPaidUntil, details.duesPaidUntil(), v -> member.duesPaidUntil = v);
+        }
+        if (changed) {
+            member.updatedAt = now();
+            events.updated(member);
+        }
+        return member;
+    }
+
+    private static <T> boolean set(T current, T value, java.util.function.Consumer<T> setter) {
+        if (Objects.equals(current, value)) {
+            return false;
+        }
+        setter.accept(value);
+        return true;
+    }
+
+    private Member manageable(UUID id, Caller caller) {
+        Member member = Member.<Member>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member " + id));
+        if (!caller.mayManage(member)) {
+            throw Caller.forbidden("Only an admin, or an organiser of the member's branch, may do this");
+        }
+        return member;
+    }
+
+    private static StatusChange history(Member member, MembershipStatus from, StatusChangeKind kind, String reason,
+                                        OffsetDateTime at) {
+        StatusChange change = new StatusChange();
+        change.memberId = member.id;
+        change.fromStatus = from;
+        change.toStatus = member.status;
+        change.kind = kind;
+        change.reason = reason;
+        change.changedAt = at;
+        change.persist();
+        return change;
+    }
+
+    private static String phone(String text) {
+        return PhoneNumber.normalise(text).orElseThrow(() -> ProblemException.badRequest("phone",
+                "must be a phone number, e.g. 07700 900123 or +44 7700 900123"));
+    }
+
+    private static Postcode postcode(String text) {
+        return Postcode.parse(text).orElseThrow(() -> ProblemException.badRequest("postcode",
+                "must be a UK postcode, e.g. PL1 1AA"));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -4,6 +4,7 @@ import org.grassroots.platform.infra.DevTokens;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Bearer tokens for tests, signed by the development issuer the test resource makes services trust. */
@@ -16,7 +17,14 @@ public final class TestTokens {
         return token(UUID.randomUUID().toString(), "admin");
     }
 
-    public static String organiser() {
+    /** An organiser of {@code branch} (the {@code branch} claim). */
+    public static String organiser(UUID branch) {
+        return DevTokens.token(UUID.randomUUID().toString(), List.of("organiser"), Map.of("branch", branch.toString()),
+                Duration.ofMinutes(30));
+    }
+
+    /** An organiser whose token names no branch. */
+    public static String organiserWithoutBranch() {
         return token(UUID.randomUUID().toString(), "organiser");
     }
 

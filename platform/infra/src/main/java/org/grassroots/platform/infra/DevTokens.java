@@ -33,13 +33,21 @@ public final class DevTokens {
 
     /** A token for {@code subject} carrying {@code roles} as the {@code groups} claim. */
     public static String token(String subject, Collection<String> roles, Duration lifetime) {
+        return token(subject, roles, java.util.Map.of(), lifetime);
+    }
+
+    /** As above, plus string claims (e.g. an organiser's {@code branch}). */
+    public static String token(String subject, Collection<String> roles, java.util.Map<String, String> claims,
+                               Duration lifetime) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"grassroots-dev\"}";
         String groups = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(",", "[", "]"));
-        String claims = "{\"iss\":\"%s\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":%s,\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}"
+        String extra = claims.entrySet().stream().map(e -> ",\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                .collect(Collectors.joining());
+        String payload = "{\"iss\":\"%s\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":%s,\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"%s}"
                 .formatted(ISSUER, subject, subject, groups, now.getEpochSecond(),
-                        now.plus(lifetime).getEpochSecond(), UUID.randomUUID());
-        String signingInput = base64Url(header) + "." + base64Url(claims);
+                        now.plus(lifetime).getEpochSecond(), UUID.randomUUID(), extra);
+        String signingInput = base64Url(header) + "." + base64Url(payload);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(privateKey());

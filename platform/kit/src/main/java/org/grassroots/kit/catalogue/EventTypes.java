@@ -3,6 +3,8 @@ package org.grassroots.kit.catalogue;
 /** CloudEvents {@code ce_type} values, as documented in the events catalogue. */
 public final class EventTypes {
     public static final String MEMBER_JOINED = "org.grassroots.member.joined.v1";
+    public static final String MEMBER_UPDATED = "org.grassroots.member.updated.v1";
+    public static final String MEMBER_STATUS_CHANGED = "org.grassroots.member.status-changed.v1";
 
     private EventTypes() {
     }

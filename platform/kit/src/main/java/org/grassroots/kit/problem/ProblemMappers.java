@@ -193,13 +193,17 @@ public class ProblemMappers {
                 }
                 continue;
             }
+            // Hibernate Validator puts a list index on the node after the list: items[0].name, tags[2].
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
             if (!field.isEmpty()) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
         }
         return field.isEmpty() ? "body" : field.toString();
     }

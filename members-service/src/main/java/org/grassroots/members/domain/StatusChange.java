@@ -1,0 +1,49 @@
+package org.grassroots.members.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One entry of a member's membership history. */
+@Entity
+@Table(name = "member_status_change")
+public class StatusChange extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "member_id", nullable = false)
+    public UUID memberId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public MembershipStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false)
+    public MembershipStatus toStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public StatusChangeKind kind;
+
+    public String reason;
+
+    @Column(name = "changed_at", nullable = false)
+    public OffsetDateTime changedAt;
+
+    public static List<StatusChange> historyOf(UUID memberId) {
+        return list("memberId = ?1 order by id", memberId);
+    }
+}

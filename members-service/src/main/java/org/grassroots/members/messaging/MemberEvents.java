@@ -1,0 +1,54 @@
+package org.grassroots.members.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.grassroots.kit.catalogue.EventTypes;
+import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.kit.outbox.Outbox;
+import org.grassroots.members.domain.Member;
+import org.grassroots.members.domain.StatusChange;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The member lifecycle events, published through the outbox in the caller's transaction. Payloads carry ids and
+ * membership state only: no names or contact details.
+ */
+@ApplicationScoped
+public class MemberEvents {
+
+    /** {@code org.grassroots.member.joined.v1} */
+    public record JoinedV1(UUID memberId, String status, String membershipType, UUID branchId,
+                           OffsetDateTime joinedAt) {
+    }
+
+    /** {@code org.grassroots.member.updated.v1} */
+    public record UpdatedV1(UUID memberId, String membershipType, UUID branchId, OffsetDateTime updatedAt) {
+    }
+
+    /** {@code org.grassroots.member.status-changed.v1} */
+    public record StatusChangedV1(UUID memberId, String fromStatus, String toStatus, String kind,
+                                  OffsetDateTime changedAt) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    public void joined(Member member) {
+        outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_JOINED,
+                new JoinedV1(member.id, member.status.name(), member.membershipType.name(), member.branchId,
+                        member.joinedAt));
+    }
+
+    public void updated(Member member) {
+        outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_UPDATED,
+                new UpdatedV1(member.id, member.membershipType.name(), member.branchId, member.updatedAt));
+    }
+
+    public void statusChanged(StatusChange change) {
+        outbox.record(Topics.MEMBERS, change.memberId.toString(), EventTypes.MEMBER_STATUS_CHANGED,
+                new StatusChangedV1(change.memberId, change.fromStatus == null ? null : change.fromStatus.name(),
+                        change.toStatus.name(), change.kind.name(), change.changedAt));
+    }
+}

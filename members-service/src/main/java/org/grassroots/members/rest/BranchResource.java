@@ -1,0 +1,80 @@
+package org.grassroots.members.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Roles;
+import org.grassroots.members.domain.Branch;
+import org.grassroots.members.service.BranchService;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+@Path("/branches")
+@Tag(name = "Branches", description = "Local branches")
+@Produces(MediaType.APPLICATION_JSON)
+public class BranchResource {
+
+    @Inject
+    BranchService branches;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a branch", description = "Role: admin.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = BranchView.class)))
+    @APIResponse(responseCode = "409", description = "A branch with this name exists", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewBranchRequest request,
+                           @Context UriInfo uri) {
+        Branch branch = branches.create(request.name(), Objects.requireNonNullElse(request.postcodeDistricts(), List.of()));
+        return Response.created(uri.getAbsolutePathBuilder().path(branch.id.toString()).build())
+                .entity(BranchView.of(branch)).build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List branches", description = "Role: public. Ordered by slug.")
+    @APIResponse(responseCode = "200", description = "A page of branches",
+            content = @Content(schema = @Schema(implementation = BranchPage.class)))
+    public BranchPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        Page<BranchView> page = branches.list(PageRequest.of(limit, cursor, 1)).map(BranchView::of);
+        return new BranchPage(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Read a branch", description = "Role: public.")
+    @APIResponse(responseCode = "200", description = "The branch",
+            content = @Content(schema = @Schema(implementation = BranchView.class)))
+    @APIResponse(responseCode = "404", description = "No such branch", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BranchView get(@PathParam("id") UUID id) {
+        return branches.find(id).map(BranchView::of).orElseThrow(() -> ProblemException.notFound("Branch " + id));
+    }
+}
