@@ -34,6 +34,8 @@ public class MemberStandingHandler implements EventHandler {
             joined(event.data());
         } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
             statusChanged(event.data());
+        } else if (EventTypes.MEMBER_ERASED.equals(event.type())) {
+            MemberStanding.deleteById(memberId(event.data()));
         }
     }
 

@@ -28,6 +28,10 @@ public class MemberEventsHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
+        if (EventTypes.MEMBER_ERASED.equals(event.type())) {
+            MemberProjection.deleteById(memberId(event));
+            return;
+        }
         String status;
         if (EventTypes.MEMBER_JOINED.equals(event.type())) {
             status = event.data().path("status").asText();
@@ -36,12 +40,7 @@ public class MemberEventsHandler implements EventHandler {
         } else {
             return; // types this service does not need
         }
-        UUID memberId;
-        try {
-            memberId = UUID.fromString(event.data().path("memberId").asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("member.joined without a memberId", e);
-        }
+        UUID memberId = memberId(event);
         MemberProjection member = MemberProjection.<MemberProjection>findByIdOptional(memberId).orElseGet(() -> {
             MemberProjection created = new MemberProjection();
             created.memberId = memberId;
@@ -50,5 +49,13 @@ public class MemberEventsHandler implements EventHandler {
         member.status = status;
         member.updatedAt = event.time() == null ? OffsetDateTime.now() : event.time();
         member.persist();
+    }
+
+    private static UUID memberId(IncomingEvent event) {
+        try {
+            return UUID.fromString(event.data().path("memberId").asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(event.type() + " without a memberId", e);
+        }
     }
 }

@@ -47,7 +47,7 @@ class MemberProjectionTest {
     }
 
     @Test
-    void aStatusChangeReachesTheProjection() {
+    void aStatusChangeReachesTheProjectionAndAnErasureRemovesTheMember() {
         UUID memberId = UUID.randomUUID();
         KafkaProbe.send(CloudEventRecords.cloudEvent(Topics.MEMBERS, memberId.toString(), UUID.randomUUID(),
                 EventTypes.MEMBER_JOINED, """
@@ -57,6 +57,11 @@ class MemberProjectionTest {
                 EventTypes.MEMBER_STATUS_CHANGED, """
                         {"memberId":"%s","fromStatus":"active","toStatus":"lapsed","kind":"lapsed",                        "changedAt":"2022-06-01T00:00:00Z"}""".formatted(memberId)));
         await().atMost(Duration.ofSeconds(10)).until(() -> "lapsed".equals(status(memberId)));
+
+        KafkaProbe.send(CloudEventRecords.cloudEvent(Topics.MEMBERS, memberId.toString(), UUID.randomUUID(),
+                EventTypes.MEMBER_ERASED, """
+                        {"memberId":"%s","erasedAt":"2022-07-01T00:00:00Z"}""".formatted(memberId)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(memberId) == null);
     }
 
     private static String status(UUID memberId) {

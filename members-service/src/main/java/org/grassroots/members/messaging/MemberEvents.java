@@ -32,6 +32,10 @@ public class MemberEvents {
                                   OffsetDateTime changedAt) {
     }
 
+    /** {@code org.grassroots.member.erased.v1}: remove every copy of this person. */
+    public record ErasedV1(UUID memberId, OffsetDateTime erasedAt) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -44,6 +48,10 @@ public class MemberEvents {
     public void updated(Member member) {
         outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_UPDATED,
                 new UpdatedV1(member.id, member.membershipType.name(), member.branchId, member.updatedAt));
+    }
+
+    public void erased(UUID memberId, OffsetDateTime erasedAt) {
+        outbox.record(Topics.MEMBERS, memberId.toString(), EventTypes.MEMBER_ERASED, new ErasedV1(memberId, erasedAt));
     }
 
     public void statusChanged(StatusChange change) {

@@ -12,6 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,6 +124,33 @@ public final class Devstack implements AutoCloseable {
                 DevTokens.token("demo-admin", List.of("admin"), Duration.ofMinutes(5)));
         demoRecordsAdded = seeded.created();
         seeded.demoMemberId().ifPresent(id -> write(demoMemberFile(), id.toString()));
+        demoMemberId().ifPresent(this::awaitProjections);
+    }
+
+    /** Ready means the demo data is visible everywhere: wait for the demo member in both projections. */
+    private void awaitProjections(UUID memberId) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        for (String service : List.of("events", "elections")) {
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(service), postgres.username(),
+                    postgres.password());
+                 PreparedStatement ps = c.prepareStatement("select 1 from member_projection where member_id = ?")) {
+                ps.setObject(1, memberId);
+                while (true) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            break;
+                        }
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        log("The demo member has not reached %s-service yet; see its log", service);
+                        return;
+                    }
+                    sleep(50);
+                }
+            } catch (SQLException e) {
+                log("Could not check %s-service's projection: %s", service, e.getMessage());
+            }
+        }
     }
 
     /** The demo member (Ada), whose own token the local run prints. */

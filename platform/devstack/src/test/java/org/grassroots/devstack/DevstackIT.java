@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.grassroots.platform.infra.DevTokens;
 import org.grassroots.platform.infra.FreePorts;
+import org.grassroots.testing.PersonalDataScan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,54 @@ class DevstackIT {
         HttpResponse<String> read = get("/members/" + id, admin);
         assertEquals(200, read.statusCode());
         assertEquals("Robin", JSON.readTree(read.body()).path("givenName").asText());
+    }
+
+    @Test
+    void anErasureThroughTheGatewayLeavesNoCopyOfTheNameEmailOrPhoneInAnyDatabase() throws Exception {
+        String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
+        String email = "quentin.ostrowski." + UUID.randomUUID() + "@example.org";
+        HttpResponse<String> created = post("/members", admin, """
+                {"givenName":"Quentin","familyName":"Ostrowski","email":"%s","phone":"07700 900456",
+                 "postcode":"RG1 1AA"}""".formatted(email));
+        assertEquals(201, created.statusCode(), created.body());
+        UUID id = UUID.fromString(JSON.readTree(created.body()).path("id").asText());
+        awaitRow("events", id);
+        awaitRow("elections", id);
+
+        HttpResponse<String> erased = post("/members/" + id + "/erasure", admin, "");
+        assertEquals(201, erased.statusCode(), erased.body());
+        awaitNoRow("events", id);
+        awaitNoRow("elections", id);
+        List<String> needles = List.of(email, "Quentin", "Ostrowski", "+447700900456", "RG1 1AA");
+        for (String service : Devstack.SERVICES) {
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres")) {
+                assertEquals(List.of(), PersonalDataScan.find(c, needles), service + " database after erasure");
+            }
+        }
+    }
+
+    private static void awaitNoRow(String service, UUID memberId) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres");
+             PreparedStatement ps = c.prepareStatement("select 1 from member_projection where member_id = ?")) {
+            ps.setObject(1, memberId);
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("member " + memberId + " is still in " + service + "-service's projection");
+    }
+
+    private static HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Duration awaitRow(String service, UUID memberId) throws SQLException, InterruptedException {

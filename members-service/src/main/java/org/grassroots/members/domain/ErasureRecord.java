@@ -1,0 +1,28 @@
+package org.grassroots.members.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The audit trail of an erasure: that it happened, when, and on whose authority (a role, not a person). */
+@Entity
+@Table(name = "erasure_audit")
+public class ErasureRecord extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "member_id", nullable = false)
+    public UUID memberId;
+
+    @Column(name = "erased_at", nullable = false)
+    public OffsetDateTime erasedAt;
+
+    @Column(name = "requested_by", nullable = false)
+    public String requestedBy;
+}

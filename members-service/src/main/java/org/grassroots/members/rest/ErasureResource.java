@@ -1,0 +1,63 @@
+package org.grassroots.members.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Roles;
+import org.grassroots.members.domain.ErasureRecord;
+import org.grassroots.members.service.ErasureService;
+
+import java.util.UUID;
+
+@Path("/members/{id}/erasure")
+@Tag(name = "Members")
+@Produces(MediaType.APPLICATION_JSON)
+public class ErasureResource {
+
+    @Inject
+    ErasureService erasures;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a person (right to erasure)", description = "Role: admin. Deletes the person's "
+            + "record and history here and publishes org.grassroots.member.erased.v1, on which every other service "
+            + "removes its copies. Repeating it answers the same erasure.")
+    @APIResponse(responseCode = "201", description = "Erased",
+            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponse(responseCode = "404", description = "No such member", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response erase(@PathParam("id") UUID id, @Context UriInfo uri) {
+        ErasureRecord record = erasures.erase(id, callers.current());
+        return Response.created(uri.getAbsolutePath()).entity(ErasureView.of(record)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Proof of an erasure", description = "Role: admin.")
+    @APIResponse(responseCode = "200", description = "The erasure record",
+            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponse(responseCode = "404", description = "No erasure of this id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ErasureView get(@PathParam("id") UUID id) {
+        return ErasureRecord.<ErasureRecord>find("memberId", id).firstResultOptional().map(ErasureView::of)
+                .orElseThrow(() -> ProblemException.notFound("Erasure of " + id));
+    }
+}

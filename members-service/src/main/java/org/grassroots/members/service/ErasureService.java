@@ -1,0 +1,50 @@
+package org.grassroots.members.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.members.domain.ErasureRecord;
+import org.grassroots.members.domain.Member;
+import org.grassroots.members.domain.StatusChange;
+import org.grassroots.members.messaging.MemberEvents;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The right to erasure: the person's record and history are deleted here, and {@code member.erased} tells every
+ * other service to remove its copies. What remains is an audit record without personal data.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    @Inject
+    MemberEvents events;
+
+    @Transactional
+    public ErasureRecord erase(UUID memberId, Caller caller) {
+        Optional<ErasureRecord> done = ErasureRecord.find("memberId", memberId).firstResultOptional();
+        if (done.isPresent()) {
+            return done.get(); // erasing twice is the same erasure
+        }
+        Member member = Member.<Member>findByIdOptional(memberId)
+                .orElseThrow(() -> ProblemException.notFound("Member " + memberId));
+        if (!caller.isAdmin()) {
+            throw Caller.forbidden("Only an admin may erase a person");
+        }
+        StatusChange.delete("memberId", memberId);
+        member.delete();
+        ErasureRecord record = new ErasureRecord();
+        record.id = UUID.randomUUID();
+        record.memberId = memberId;
+        record.erasedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        record.requestedBy = "admin";
+        record.persist();
+        events.erased(memberId, record.erasedAt);
+        return record;
+    }
+}

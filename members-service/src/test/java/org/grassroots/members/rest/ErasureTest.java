@@ -1,0 +1,82 @@
+package org.grassroots.members.rest;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.grassroots.kit.catalogue.EventTypes;
+import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.members.support.MembersApi;
+import org.grassroots.testing.EventCatalogue;
+import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.KafkaProbe;
+import org.grassroots.testing.PersonalDataScan;
+import org.grassroots.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
+class ErasureTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anErasedPersonLeavesNoPersonalDataAndAnAuditRecordWithoutAny() throws Exception {
+        String admin = TestTokens.admin();
+        String email = MembersApi.email("zelda.quartermain");
+        String id = MembersApi.record(admin, """
+                        {"givenName":"Zelda","familyName":"Quartermain","email":"%s","phone":"07700 900777",
+                         "postcode":"EX1 1AA","origin":"stall in Exeter"}""".formatted(email))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"status\":\"lapsed\",\"reason\":\"moved\"}")
+                .post("/members/" + id + "/status-changes").then().statusCode(201);
+
+        given().auth().oauth2(admin).post("/members/" + id + "/erasure")
+                .then().statusCode(201).body("memberId", equalTo(id));
+        given().auth().oauth2(admin).post("/members/" + id + "/erasure")
+                .then().statusCode(201).body("memberId", equalTo(id));
+
+        given().auth().oauth2(admin).get("/members/" + id).then().statusCode(404);
+        given().auth().oauth2(admin).get("/members/" + id + "/erasure").then().statusCode(200);
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(List.of(), PersonalDataScan.find(c, List.of(email, "Zelda", "Quartermain", "+447700900777",
+                    "EX1 1AA", "stall in Exeter", "moved")));
+        }
+
+        List<ConsumerRecord<String, byte[]>> events = KafkaProbe.readUntil(Topics.MEMBERS, Duration.ofSeconds(15),
+                        records -> records.stream().anyMatch(r -> id.equals(r.key()) && type(r).equals(EventTypes.MEMBER_ERASED)))
+                .stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(1, events.stream().filter(r -> type(r).equals(EventTypes.MEMBER_ERASED)).count(),
+                "erasing twice publishes one erasure");
+        events.forEach(r -> assertEquals(List.of(), EventCatalogue.load().violations(r)));
+    }
+
+    @Test
+    void onlyAdminsEraseAndOnlyPeopleWhoExist() {
+        UUID branch = MembersApi.branch("Colchester", "CO");
+        UUID id = MembersApi.member(TestTokens.admin(), MembersApi.email("kept"), "\"branchId\":\"%s\"".formatted(branch));
+        given().auth().oauth2(TestTokens.organiser(branch)).post("/members/" + id + "/erasure").then().statusCode(403);
+        given().auth().oauth2(TestTokens.member(id)).post("/members/" + id + "/erasure").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).get("/members/" + id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.admin()).post("/members/" + UUID.randomUUID() + "/erasure")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+    }
+}
