@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.outbox.Outbox;
+import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
 
@@ -36,6 +37,11 @@ public class MemberEvents {
     public record ErasedV1(UUID memberId, OffsetDateTime erasedAt) {
     }
 
+    /** {@code org.grassroots.member.consent-changed.v1}: whether the person may be contacted on a channel for a purpose. */
+    public record ConsentChangedV1(UUID memberId, String channel, String purpose, boolean granted,
+                                   OffsetDateTime recordedAt) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -52,6 +58,12 @@ public class MemberEvents {
 
     public void erased(UUID memberId, OffsetDateTime erasedAt) {
         outbox.record(Topics.MEMBERS, memberId.toString(), EventTypes.MEMBER_ERASED, new ErasedV1(memberId, erasedAt));
+    }
+
+    public void consentChanged(ConsentRecord record) {
+        outbox.record(Topics.MEMBERS, record.memberId.toString(), EventTypes.MEMBER_CONSENT_CHANGED,
+                new ConsentChangedV1(record.memberId, record.channel.name(), record.purpose.name(), record.granted,
+                        record.recordedAt));
     }
 
     public void statusChanged(StatusChange change) {

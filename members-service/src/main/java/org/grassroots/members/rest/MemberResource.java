@@ -27,6 +27,8 @@ import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.members.domain.ContactChannel;
+import org.grassroots.members.domain.ContactPurpose;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
@@ -91,9 +93,23 @@ public class MemberResource {
                            @QueryParam("type") MembershipType type,
                            @Parameter(description = "ISO-8601 date-time: members changed at or after it")
                            @QueryParam("updatedSince") String updatedSince,
+                           @Parameter(description = "channel:purpose, e.g. email:campaigning: only people whose "
+                                   + "current consent allows it") @QueryParam("consent") String consent,
                            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        var filter = new MembershipService.MemberFilter(branch, status, type, dateTime("updatedSince", updatedSince));
+        ContactChannel channel = null;
+        ContactPurpose purpose = null;
+        if (consent != null && !consent.isBlank()) {
+            try {
+                String[] parts = consent.split(":", 2);
+                channel = ContactChannel.valueOf(parts[0]);
+                purpose = ContactPurpose.valueOf(parts[1]);
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw ProblemException.badRequest("consent", "must be channel:purpose, e.g. email:campaigning");
+            }
+        }
+        var filter = new MembershipService.MemberFilter(branch, status, type, dateTime("updatedSince", updatedSince),
+                channel, purpose);
         Page<MemberView> page = membership.list(filter, PageRequest.of(limit, cursor, 2), callers.current())
                 .map(MemberView::of);
         return new MemberPage(page.items(), page.nextCursor());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.ErasureRecord;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
@@ -37,6 +38,7 @@ public class ErasureService {
             throw Caller.forbidden("Only an admin may erase a person");
         }
         StatusChange.delete("memberId", memberId);
+        ConsentRecord.delete("memberId", memberId);
         member.delete();
         ErasureRecord record = new ErasureRecord();
         record.id = UUID.randomUUID();

@@ -8,6 +8,8 @@ import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.members.domain.Branch;
+import org.grassroots.members.domain.ContactChannel;
+import org.grassroots.members.domain.ContactPurpose;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
@@ -111,8 +113,9 @@ public class MembershipService {
         return member;
     }
 
-    /** Filters of the member list; null means any. */
-    public record MemberFilter(UUID branchId, MembershipStatus status, MembershipType type, OffsetDateTime updatedSince) {
+    /** Filters of the member list; null means any. {@code consentChannel}/{@code consentPurpose}: currently granted. */
+    public record MemberFilter(UUID branchId, MembershipStatus status, MembershipType type, OffsetDateTime updatedSince,
+                               ContactChannel consentChannel, ContactPurpose consentPurpose) {
     }
 
     public Page<Member> list(MemberFilter filter, PageRequest request, Caller caller) {
@@ -121,32 +124,43 @@ public class MembershipService {
             throw Caller.forbidden("Organisers list their own branch's members only");
         }
         UUID branch = confined != null ? confined : filter.branchId();
-        StringBuilder query = new StringBuilder("1 = 1");
+        StringBuilder query = new StringBuilder("from Member m where 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (branch != null) {
             parameters.add(branch);
-            query.append(" and branchId = ?").append(parameters.size());
+            query.append(" and m.branchId = ?").append(parameters.size());
         }
         if (filter.status() != null) {
             parameters.add(filter.status());
-            query.append(" and status = ?").append(parameters.size());
+            query.append(" and m.status = ?").append(parameters.size());
         }
         if (filter.type() != null) {
             parameters.add(filter.type());
-            query.append(" and membershipType = ?").append(parameters.size());
+            query.append(" and m.membershipType = ?").append(parameters.size());
         }
         if (filter.updatedSince() != null) {
             parameters.add(filter.updatedSince());
-            query.append(" and updatedAt >= ?").append(parameters.size());
+            query.append(" and m.updatedAt >= ?").append(parameters.size());
+        }
+        if (filter.consentChannel() != null) {
+            // The latest ledger entry for the channel and purpose must be a grant: a withdrawal wins.
+            parameters.add(filter.consentChannel());
+            int channel = parameters.size();
+            parameters.add(filter.consentPurpose());
+            int purpose = parameters.size();
+            query.append(" and exists (from ConsentRecord c where c.memberId = m.id and c.granted = true")
+                    .append(" and c.id = (select max(l.id) from ConsentRecord l where l.memberId = m.id")
+                    .append(" and l.channel = ?").append(channel).append(" and l.purpose = ?").append(purpose)
+                    .append("))");
         }
         if (request.after() != null) {
             parameters.add(request.after().dateTime(0));
             int at = parameters.size();
             parameters.add(request.after().uuid(1));
-            query.append(" and (updatedAt > ?").append(at).append(" or (updatedAt = ?").append(at)
-                    .append(" and id > ?").append(at + 1).append("))");
+            query.append(" and (m.updatedAt > ?").append(at).append(" or (m.updatedAt = ?").append(at)
+                    .append(" and m.id > ?").append(at + 1).append("))");
         }
-        query.append(" order by updatedAt, id");
+        query.append(" order by m.updatedAt, m.id");
         List<Member> rows = Member.<Member>find(query.toString(), parameters.toArray()).page(0, request.fetchSize()).list();
         return request.page(rows, m -> Cursor.of(m.updatedAt, m.id));
     }

@@ -44,6 +44,10 @@ class ErasureTest {
                 .statusCode(201).extract().path("id");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"status\":\"lapsed\",\"reason\":\"moved\"}")
                 .post("/members/" + id + "/status-changes").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                        {"channel":"email","purpose":"campaigning","granted":true,"lawfulBasis":"consent",
+                         "source":"signup sheet 42"}""")
+                .post("/members/" + id + "/consents").then().statusCode(201);
 
         given().auth().oauth2(admin).post("/members/" + id + "/erasure")
                 .then().statusCode(201).body("memberId", equalTo(id));
@@ -54,7 +58,7 @@ class ErasureTest {
         given().auth().oauth2(admin).get("/members/" + id + "/erasure").then().statusCode(200);
         try (Connection c = dataSource.getConnection()) {
             assertEquals(List.of(), PersonalDataScan.find(c, List.of(email, "Zelda", "Quartermain", "+447700900777",
-                    "EX1 1AA", "stall in Exeter", "moved")));
+                    "EX1 1AA", "stall in Exeter", "moved", "signup sheet 42")));
         }
 
         List<ConsumerRecord<String, byte[]>> events = KafkaProbe.readUntil(Topics.MEMBERS, Duration.ofSeconds(15),

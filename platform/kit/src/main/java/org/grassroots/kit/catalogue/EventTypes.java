@@ -6,6 +6,7 @@ public final class EventTypes {
     public static final String MEMBER_UPDATED = "org.grassroots.member.updated.v1";
     public static final String MEMBER_STATUS_CHANGED = "org.grassroots.member.status-changed.v1";
     public static final String MEMBER_ERASED = "org.grassroots.member.erased.v1";
+    public static final String MEMBER_CONSENT_CHANGED = "org.grassroots.member.consent-changed.v1";
 
     private EventTypes() {
     }

@@ -1,0 +1,103 @@
+package org.grassroots.members.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+import org.grassroots.members.domain.ConsentRecord;
+import org.grassroots.members.domain.Member;
+import org.grassroots.members.domain.StatusChange;
+import org.grassroots.members.service.Caller;
+import org.grassroots.members.service.ConsentService;
+import org.grassroots.members.service.MembershipService;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** A person's consent ledger and their subject-access export. */
+@Path("/members/{id}")
+@Tag(name = "Members")
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberRecordsResource {
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    MembershipService membership;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    @Path("/consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Record a grant or withdrawal of consent", description = "Roles: the person themself, an "
+            + "organiser of their branch, admin. Publishes org.grassroots.member.consent-changed.v1; a withdrawal "
+            + "takes the person out of ?consent= lists at once.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid channel, purpose or basis", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@PathParam("id") UUID id,
+                           @NotNull(message = "a JSON body is required") @Valid ConsentRequest request,
+                           @Context UriInfo uri) {
+        ConsentRecord record = consents.record(id, request.channel(), request.purpose(), request.granted(),
+                request.lawfulBasis(), request.source(), callers.current());
+        return Response.created(uri.getAbsolutePath()).entity(ConsentView.of(record)).build();
+    }
+
+    @GET
+    @Path("/consents")
+    @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "A person's consent", description = "Roles: the person themself, an organiser of their "
+            + "branch, admin.")
+    @APIResponse(responseCode = "200", description = "Current consent and the ledger",
+            content = @Content(schema = @Schema(implementation = ConsentsView.class)))
+    public ConsentsView consents(@PathParam("id") UUID id) {
+        membership.readable(id, callers.current());
+        return new ConsentsView(consents.current(id).stream().map(ConsentView::of).toList(),
+                consents.ledger(id).stream().map(ConsentView::of).toList());
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
+    @Operation(summary = "Subject-access export", description = "Roles: the person themself, admin. Everything held "
+            + "about the person, as JSON.")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(schema = @Schema(implementation = SubjectAccessExport.class)))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SubjectAccessExport export(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
+        Member member = membership.readable(id, caller);
+        if (!caller.isAdmin() && !id.toString().equals(caller.subject())) {
+            throw Caller.forbidden("A subject-access export is for the person themself or an admin");
+        }
+        return new SubjectAccessExport(OffsetDateTime.now(ZoneOffset.UTC), MemberView.of(member),
+                StatusChange.historyOf(id).stream().map(StatusChangeView::of).toList(),
+                consents.ledger(id).stream().map(ConsentView::of).toList());
+    }
+}

@@ -1,0 +1,58 @@
+package org.grassroots.members.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.members.domain.ConsentRecord;
+import org.grassroots.members.domain.ContactChannel;
+import org.grassroots.members.domain.ContactPurpose;
+import org.grassroots.members.domain.LawfulBasis;
+import org.grassroots.members.domain.Member;
+import org.grassroots.members.messaging.MemberEvents;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** The consent ledger: grants and withdrawals per channel and purpose. A person may always withdraw their own. */
+@ApplicationScoped
+public class ConsentService {
+
+    @Inject
+    MemberEvents events;
+
+    @Transactional
+    public ConsentRecord record(UUID memberId, ContactChannel channel, ContactPurpose purpose, boolean granted,
+                                LawfulBasis basis, String source, Caller caller) {
+        Member member = Member.<Member>findByIdOptional(memberId)
+                .orElseThrow(() -> ProblemException.notFound("Member " + memberId));
+        boolean self = member.id.toString().equals(caller.subject());
+        if (!self && !caller.mayManage(member)) {
+            throw Caller.forbidden("Consent is recorded by the person, their branch's organisers or an admin");
+        }
+        ConsentRecord record = new ConsentRecord();
+        record.memberId = memberId;
+        record.channel = channel;
+        record.purpose = purpose;
+        record.granted = granted;
+        record.lawfulBasis = basis;
+        record.source = source;
+        record.recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        record.persist();
+        member.updatedAt = record.recordedAt;
+        events.consentChanged(record);
+        return record;
+    }
+
+    public List<ConsentRecord> ledger(UUID memberId) {
+        return ConsentRecord.ledgerOf(memberId);
+    }
+
+    public Collection<ConsentRecord> current(UUID memberId) {
+        return ConsentRecord.currentOf(memberId);
+    }
+}
