@@ -1,17 +1,24 @@
 package org.grassroots.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** A person on the party's books: a member or a supporter. Personal data: never log it. */
@@ -62,6 +69,20 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    // Eager: every view of a member shows them, also after the transaction that loaded it has ended.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "member_tag", joinColumns = @JoinColumn(name = "member_id"))
+    @Column(name = "tag")
+    @BatchSize(size = 200)
+    public Set<String> tags = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "member_role", joinColumns = @JoinColumn(name = "member_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    @BatchSize(size = 200)
+    public Set<PartyRole> roles = new TreeSet<>();
 
     @Version
     public long version;

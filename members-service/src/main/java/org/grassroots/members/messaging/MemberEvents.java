@@ -10,6 +10,7 @@ import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,8 @@ public class MemberEvents {
     }
 
     /** {@code org.grassroots.member.updated.v1} */
-    public record UpdatedV1(UUID memberId, String membershipType, UUID branchId, OffsetDateTime updatedAt) {
+    public record UpdatedV1(UUID memberId, String membershipType, UUID branchId, List<String> roles,
+                            OffsetDateTime updatedAt) {
     }
 
     /** {@code org.grassroots.member.status-changed.v1} */
@@ -53,7 +55,8 @@ public class MemberEvents {
 
     public void updated(Member member) {
         outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_UPDATED,
-                new UpdatedV1(member.id, member.membershipType.name(), member.branchId, member.updatedAt));
+                new UpdatedV1(member.id, member.membershipType.name(), member.branchId,
+                        member.roles.stream().map(Enum::name).sorted().toList(), member.updatedAt));
     }
 
     public void erased(UUID memberId, OffsetDateTime erasedAt) {

@@ -32,6 +32,7 @@ import org.grassroots.members.domain.ContactPurpose;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
+import org.grassroots.members.domain.PartyRole;
 import org.grassroots.members.service.MembershipService;
 
 import java.time.OffsetDateTime;
@@ -95,6 +96,8 @@ public class MemberResource {
                            @QueryParam("updatedSince") String updatedSince,
                            @Parameter(description = "channel:purpose, e.g. email:campaigning: only people whose "
                                    + "current consent allows it") @QueryParam("consent") String consent,
+                           @QueryParam("tag") String tag,
+                           @QueryParam("role") PartyRole role,
                            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ContactChannel channel = null;
@@ -109,7 +112,7 @@ public class MemberResource {
             }
         }
         var filter = new MembershipService.MemberFilter(branch, status, type, dateTime("updatedSince", updatedSince),
-                channel, purpose);
+                channel, purpose, tag == null || tag.isBlank() ? null : tag, role);
         Page<MemberView> page = membership.list(filter, PageRequest.of(limit, cursor, 2), callers.current())
                 .map(MemberView::of);
         return new MemberPage(page.items(), page.nextCursor());

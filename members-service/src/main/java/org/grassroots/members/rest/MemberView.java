@@ -4,20 +4,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
+import org.grassroots.members.domain.PartyRole;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Member", description = "A member or supporter. Personal data: shown only to the person, their "
         + "branch's organisers and admins.")
 public record MemberView(UUID id, String givenName, String familyName, String email, String phone, String postcode,
                          MembershipType membershipType, MembershipStatus status, UUID branchId, String origin,
-                         String externalId, LocalDate duesPaidUntil, OffsetDateTime joinedAt,
-                         OffsetDateTime updatedAt) {
+                         String externalId, LocalDate duesPaidUntil, List<String> tags, List<PartyRole> roles,
+                         OffsetDateTime joinedAt, OffsetDateTime updatedAt) {
 
     static MemberView of(Member m) {
         return new MemberView(m.id, m.givenName, m.familyName, m.email, m.phone, m.postcode, m.membershipType, m.status,
-                m.branchId, m.origin, m.externalId, m.duesPaidUntil, m.joinedAt, m.updatedAt);
+                m.branchId, m.origin, m.externalId, m.duesPaidUntil, List.copyOf(m.tags), List.copyOf(m.roles),
+                m.joinedAt, m.updatedAt);
     }
 }

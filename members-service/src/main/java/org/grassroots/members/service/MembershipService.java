@@ -13,6 +13,7 @@ import org.grassroots.members.domain.ContactPurpose;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
+import org.grassroots.members.domain.PartyRole;
 import org.grassroots.members.domain.PhoneNumber;
 import org.grassroots.members.domain.Postcode;
 import org.grassroots.members.domain.StatusChange;
@@ -100,6 +101,32 @@ public class MembershipService {
         return change;
     }
 
+    /** Adds or removes an organiser's label; labels are not published. */
+    @Transactional
+    public Member tag(UUID memberId, String tag, boolean add, Caller caller) {
+        Member member = manageable(memberId, caller);
+        boolean changed = add ? member.tags.add(tag) : member.tags.remove(tag);
+        if (changed) {
+            member.updatedAt = now();
+        }
+        return member;
+    }
+
+    /** Grants or revokes a party role (admin only); published as member.updated. */
+    @Transactional
+    public Member role(UUID memberId, PartyRole role, boolean grant, Caller caller) {
+        if (!caller.isAdmin()) {
+            throw Caller.forbidden("Only an admin grants or revokes party roles");
+        }
+        Member member = manageable(memberId, caller);
+        boolean changed = grant ? member.roles.add(role) : member.roles.remove(role);
+        if (changed) {
+            member.updatedAt = now();
+            events.updated(member);
+        }
+        return member;
+    }
+
     public List<StatusChange> history(UUID memberId, Caller caller) {
         readable(memberId, caller);
         return StatusChange.historyOf(memberId);
@@ -115,7 +142,8 @@ public class MembershipService {
 
     /** Filters of the member list; null means any. {@code consentChannel}/{@code consentPurpose}: currently granted. */
     public record MemberFilter(UUID branchId, MembershipStatus status, MembershipType type, OffsetDateTime updatedSince,
-                               ContactChannel consentChannel, ContactPurpose consentPurpose) {
+                               ContactChannel consentChannel, ContactPurpose consentPurpose, String tag,
+                               PartyRole role) {
     }
 
     public Page<Member> list(MemberFilter filter, PageRequest request, Caller caller) {
@@ -141,6 +169,14 @@ public class MembershipService {
         if (filter.updatedSince() != null) {
             parameters.add(filter.updatedSince());
             query.append(" and m.updatedAt >= ?").append(parameters.size());
+        }
+        if (filter.tag() != null) {
+            parameters.add(filter.tag());
+            query.append(" and ?").append(parameters.size()).append(" member of m.tags");
+        }
+        if (filter.role() != null) {
+            parameters.add(filter.role());
+            query.append(" and ?").append(parameters.size()).append(" member of m.roles");
         }
         if (filter.consentChannel() != null) {
             // The latest ledger entry for the channel and purpose must be a grant: a withdrawal wins.
