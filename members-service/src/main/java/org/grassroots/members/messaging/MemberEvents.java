@@ -44,6 +44,11 @@ public class MemberEvents {
                                    OffsetDateTime recordedAt) {
     }
 
+    /** {@code org.grassroots.member.state.v1} on the compacted state topic. */
+    public record StateV1(UUID memberId, String status, String membershipType, UUID branchId, List<String> roles,
+                          OffsetDateTime updatedAt) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -51,16 +56,30 @@ public class MemberEvents {
         outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_JOINED,
                 new JoinedV1(member.id, member.status.name(), member.membershipType.name(), member.branchId,
                         member.joinedAt));
+        state(member);
+    }
+
+    /** The member's latest state on the compacted topic; call after every change. */
+    public void state(Member member) {
+        outbox.record(Topics.MEMBER_STATE, member.id.toString(), EventTypes.MEMBER_STATE,
+                new StateV1(member.id, member.status.name(), member.membershipType.name(), member.branchId,
+                        roles(member), member.updatedAt));
+    }
+
+    private static List<String> roles(Member member) {
+        return member.roles.stream().map(Enum::name).sorted().toList();
     }
 
     public void updated(Member member) {
         outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_UPDATED,
-                new UpdatedV1(member.id, member.membershipType.name(), member.branchId,
-                        member.roles.stream().map(Enum::name).sorted().toList(), member.updatedAt));
+                new UpdatedV1(member.id, member.membershipType.name(), member.branchId, roles(member),
+                        member.updatedAt));
+        state(member);
     }
 
     public void erased(UUID memberId, OffsetDateTime erasedAt) {
         outbox.record(Topics.MEMBERS, memberId.toString(), EventTypes.MEMBER_ERASED, new ErasedV1(memberId, erasedAt));
+        outbox.record(Topics.MEMBER_STATE, memberId.toString(), EventTypes.MEMBER_STATE, null);
     }
 
     public void consentChanged(ConsentRecord record) {
@@ -69,9 +88,10 @@ public class MemberEvents {
                         record.recordedAt));
     }
 
-    public void statusChanged(StatusChange change) {
+    public void statusChanged(Member member, StatusChange change) {
         outbox.record(Topics.MEMBERS, change.memberId.toString(), EventTypes.MEMBER_STATUS_CHANGED,
                 new StatusChangedV1(change.memberId, change.fromStatus == null ? null : change.fromStatus.name(),
                         change.toStatus.name(), change.kind.name(), change.changedAt));
+        state(member);
     }
 }

@@ -97,7 +97,7 @@ public class MembershipService {
         member.status = target;
         member.updatedAt = now;
         StatusChange change = history(member, from, kind, reason, now);
-        events.statusChanged(change);
+        events.statusChanged(member, change);
         return change;
     }
 

@@ -26,6 +26,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
@@ -67,6 +68,20 @@ class ErasureTest {
         assertEquals(1, events.stream().filter(r -> type(r).equals(EventTypes.MEMBER_ERASED)).count(),
                 "erasing twice publishes one erasure");
         events.forEach(r -> assertEquals(List.of(), EventCatalogue.load().violations(r)));
+
+        List<ConsumerRecord<String, byte[]>> states = KafkaProbe.readUntil(Topics.MEMBER_STATE, Duration.ofSeconds(15),
+                        records -> records.stream().anyMatch(r -> id.equals(r.key()) && r.value() == null))
+                .stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(null, states.getLast().value(), "the member's last state is a tombstone");
+        assertTrue(states.size() >= 3, "joined, lapsed, then the tombstone");
+        states.forEach(r -> assertEquals(List.of(), EventCatalogue.load().violations(r)));
+        try (var kafkaAdmin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers",
+                org.grassroots.testing.GrassrootsInfrastructure.get().kafkaBootstrapServers()))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.MEMBER_STATE);
+            assertEquals("compact", kafkaAdmin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get("cleanup.policy").value());
+        }
     }
 
     @Test

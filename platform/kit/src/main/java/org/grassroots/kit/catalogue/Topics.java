@@ -4,6 +4,8 @@ package org.grassroots.kit.catalogue;
 public final class Topics {
     /** Member lifecycle events; key = member id. Published by members-service. */
     public static final String MEMBERS = "grassroots.members.v1";
+    /** Compacted: the latest state of every member, a tombstone once erased; key = member id. */
+    public static final String MEMBER_STATE = "grassroots.member-state.v1";
 
     private Topics() {
     }

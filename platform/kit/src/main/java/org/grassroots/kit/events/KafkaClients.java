@@ -80,12 +80,19 @@ public class KafkaClients {
      * auto-create the topic and for their next metadata refresh.
      */
     public void ensureTopics(Collection<String> topics) {
+        ensureTopics(topics, false);
+    }
+
+    /** As {@link #ensureTopics(Collection)}; {@code compacted} topics keep the latest record per key. */
+    public void ensureTopics(Collection<String> topics, boolean compacted) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeoutMs / 2,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, sendTimeoutMs))) {
             Set<String> existing = admin.listTopics().names().get(sendTimeoutMs, TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty())).toList();
+                    .map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty())
+                            .configs(compacted ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(sendTimeoutMs, TimeUnit.MILLISECONDS);
             }

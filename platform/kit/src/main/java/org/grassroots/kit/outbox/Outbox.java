@@ -48,17 +48,21 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String aggregateId, String type, Object payload) {
         UUID eventId = UUID.randomUUID();
-        entityManager.createNativeQuery("""
+        // A tombstone's null is written as a literal: a null parameter carries no type for the jsonb cast.
+        String value = payload == null ? "null" : "cast(?7 as jsonb)";
+        var insert = entityManager.createNativeQuery("""
                         insert into outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))""")
+                        values (?1, ?2, ?3, ?4, ?5, ?6, %s)""".formatted(value))
                 .setParameter(1, eventId)
                 .setParameter(2, topic)
                 .setParameter(3, aggregateId)
                 .setParameter(4, type)
                 .setParameter(5, aggregateId)
-                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(7, payload == null ? null : toJson(payload))
-                .executeUpdate();
+                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC));
+        if (payload != null) {
+            insert.setParameter(7, toJson(payload));
+        }
+        insert.executeUpdate();
         wakeRelayAfterCommit();
         return eventId;
     }

@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,12 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "grassroots.outbox.max-backoff", defaultValue = "PT5S")
     Duration maxBackoff;
+
+    /** Topics this service publishes that must be compacted (latest state per key); created before publishing. */
+    @ConfigProperty(name = "grassroots.kafka.compacted-topics")
+    Optional<List<String>> compactedTopics;
+
+    private boolean topicsEnsured;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -172,6 +179,11 @@ public class OutboxRelay {
     }
 
     private int publishBatch(Connection connection) throws Exception {
+        if (!topicsEnsured) {
+            // Auto-creation would make them ordinary topics: compaction has to be set at creation.
+            compactedTopics.ifPresent(topics -> kafka.ensureTopics(topics, true));
+            topicsEnsured = true;
+        }
         try (PreparedStatement lock = connection.prepareStatement(LOCK); ResultSet rs = lock.executeQuery()) {
             rs.next();
             if (!rs.getBoolean(1)) {
