@@ -36,6 +36,8 @@ public class MemberStandingHandler implements EventHandler {
             statusChanged(event.data());
         } else if (EventTypes.MEMBER_ERASED.equals(event.type())) {
             MemberStanding.deleteById(memberId(event.data()));
+        } else if (EventTypes.MEMBER_MERGED.equals(event.type())) {
+            MemberStanding.deleteById(uuid(event.data(), "mergedMemberId"));
         }
     }
 
@@ -48,10 +50,14 @@ public class MemberStandingHandler implements EventHandler {
     }
 
     private static UUID memberId(JsonNode data) {
+        return uuid(data, "memberId");
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
         try {
-            return UUID.fromString(data.path("memberId").asText());
+            return UUID.fromString(data.path(field).asText());
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("member event without a memberId", e);
+            throw new PoisonEventException("member event without a valid " + field, e);
         }
     }
 

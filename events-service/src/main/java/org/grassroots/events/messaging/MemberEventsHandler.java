@@ -32,6 +32,11 @@ public class MemberEventsHandler implements EventHandler {
             MemberProjection.deleteById(memberId(event));
             return;
         }
+        if (EventTypes.MEMBER_MERGED.equals(event.type())) {
+            // The survivor has its own record; the merged id is gone.
+            MemberProjection.deleteById(uuid(event, "mergedMemberId"));
+            return;
+        }
         String status;
         if (EventTypes.MEMBER_JOINED.equals(event.type())) {
             status = event.data().path("status").asText();
@@ -52,10 +57,14 @@ public class MemberEventsHandler implements EventHandler {
     }
 
     private static UUID memberId(IncomingEvent event) {
+        return uuid(event, "memberId");
+    }
+
+    private static UUID uuid(IncomingEvent event, String field) {
         try {
-            return UUID.fromString(event.data().path("memberId").asText());
+            return UUID.fromString(event.data().path(field).asText());
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + " without a memberId", e);
+            throw new PoisonEventException(event.type() + " without a valid " + field, e);
         }
     }
 }

@@ -49,6 +49,10 @@ public class MemberEvents {
                           OffsetDateTime updatedAt) {
     }
 
+    /** {@code org.grassroots.member.merged.v1}: {@code mergedMemberId} is now {@code memberId}. */
+    public record MergedV1(UUID memberId, UUID mergedMemberId, OffsetDateTime mergedAt) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -75,6 +79,13 @@ public class MemberEvents {
                 new UpdatedV1(member.id, member.membershipType.name(), member.branchId, roles(member),
                         member.updatedAt));
         state(member);
+    }
+
+    public void merged(Member survivor, UUID mergedId, OffsetDateTime at) {
+        outbox.record(Topics.MEMBERS, mergedId.toString(), EventTypes.MEMBER_MERGED,
+                new MergedV1(survivor.id, mergedId, at));
+        outbox.record(Topics.MEMBER_STATE, mergedId.toString(), EventTypes.MEMBER_STATE, null);
+        state(survivor);
     }
 
     public void erased(UUID memberId, OffsetDateTime erasedAt) {

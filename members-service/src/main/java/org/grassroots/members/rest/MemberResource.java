@@ -34,6 +34,7 @@ import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
 import org.grassroots.members.domain.PartyRole;
 import org.grassroots.members.service.MembershipService;
+import org.grassroots.members.service.MergeService;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -50,6 +51,9 @@ public class MemberResource {
 
     @Inject
     Callers callers;
+
+    @Inject
+    MergeService merges;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -127,9 +131,16 @@ public class MemberResource {
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "403", description = "Not yours to read", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "308", description = "Merged into another member: see Location")
     @APIResponse(responseCode = "404", description = "No such member", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @Context UriInfo uri) {
+        var moved = merges.redirectOf(id);
+        if (moved.isPresent()) {
+            // A merged duplicate: its id lives on as a permanent redirect to the survivor.
+            return Response.status(308).location(uri.getBaseUriBuilder().path("members")
+                    .path(moved.get().toString()).build()).build();
+        }
         Member member = membership.readable(id, callers.current());
         return Response.ok(MemberView.of(member)).tag(etag(member)).build();
     }

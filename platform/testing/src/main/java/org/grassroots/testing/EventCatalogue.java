@@ -57,6 +57,13 @@ public final class EventCatalogue {
         return types;
     }
 
+    /** Every event type documented on any channel. */
+    public Set<String> allEventTypes() {
+        Set<String> types = new java.util.TreeSet<>();
+        document.path("channels").forEach(channel -> types.addAll(eventTypes(channel.path("address").asText())));
+        return types;
+    }
+
     /** @return the problems found; empty when the record matches the catalogue */
     public List<String> violations(ConsumerRecord<String, byte[]> record) {
         List<String> problems = new ArrayList<>();

@@ -8,6 +8,7 @@ public final class EventTypes {
     public static final String MEMBER_ERASED = "org.grassroots.member.erased.v1";
     public static final String MEMBER_CONSENT_CHANGED = "org.grassroots.member.consent-changed.v1";
     public static final String MEMBER_STATE = "org.grassroots.member.state.v1";
+    public static final String MEMBER_MERGED = "org.grassroots.member.merged.v1";
 
     private EventTypes() {
     }

@@ -1,0 +1,26 @@
+package org.grassroots.members.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The id of a record merged into another, pointing at the survivor. */
+@Entity
+@Table(name = "member_redirect")
+public class MemberRedirect extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "merged_id")
+    public UUID mergedId;
+
+    @Column(name = "survivor_id", nullable = false)
+    public UUID survivorId;
+
+    @Column(name = "merged_at", nullable = false)
+    public OffsetDateTime mergedAt;
+}
