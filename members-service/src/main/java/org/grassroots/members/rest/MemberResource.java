@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -104,19 +105,7 @@ public class MemberResource {
                            @QueryParam("role") PartyRole role,
                            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ContactChannel channel = null;
-        ContactPurpose purpose = null;
-        if (consent != null && !consent.isBlank()) {
-            try {
-                String[] parts = consent.split(":", 2);
-                channel = ContactChannel.valueOf(parts[0]);
-                purpose = ContactPurpose.valueOf(parts[1]);
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw ProblemException.badRequest("consent", "must be channel:purpose, e.g. email:campaigning");
-            }
-        }
-        var filter = new MembershipService.MemberFilter(branch, status, type, dateTime("updatedSince", updatedSince),
-                channel, purpose, tag == null || tag.isBlank() ? null : tag, role);
+        var filter = filter(branch, status, type, updatedSince, consent, tag, role);
         Page<MemberView> page = membership.list(filter, PageRequest.of(limit, cursor, 2), callers.current())
                 .map(MemberView::of);
         return new MemberPage(page.items(), page.nextCursor());
@@ -170,6 +159,60 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "The history")
     public List<StatusChangeView> history(@PathParam("id") UUID id) {
         return membership.history(id, callers.current()).stream().map(StatusChangeView::of).toList();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Export members as CSV", description = "Roles: organiser (their branch only), admin. The "
+            + "same filters as the list; streamed, all pages. Cells that a spreadsheet would run as formulas are "
+            + "defused.")
+    @APIResponse(responseCode = "200", description = "CSV with a header row",
+            content = @Content(mediaType = "text/csv"))
+    public Response export(@QueryParam("branch") UUID branch, @QueryParam("status") MembershipStatus status,
+                           @QueryParam("type") MembershipType type, @QueryParam("updatedSince") String updatedSince,
+                           @QueryParam("consent") String consent, @QueryParam("tag") String tag,
+                           @QueryParam("role") PartyRole role) {
+        var filter = filter(branch, status, type, updatedSince, consent, tag, role);
+        var caller = callers.current();
+        // The first page is read now, so that a forbidden filter fails before any byte is sent.
+        Page<Member> first = membership.list(filter, PageRequest.of(PageRequest.MAX_LIMIT, null, 2), caller);
+        StreamingOutput csv = out -> {
+            var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            writer.write(MemberCsv.header());
+            Page<Member> page = first;
+            while (true) {
+                for (Member member : page.items()) {
+                    writer.write(MemberCsv.row(member));
+                }
+                if (page.nextCursor() == null) {
+                    break;
+                }
+                page = membership.list(filter, PageRequest.of(PageRequest.MAX_LIMIT, page.nextCursor(), 2), caller);
+            }
+            writer.flush();
+        };
+        return Response.ok(csv, "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
+    }
+
+    private static MembershipService.MemberFilter filter(UUID branch, MembershipStatus status, MembershipType type,
+                                                         String updatedSince, String consent, String tag,
+                                                         PartyRole role) {
+        ContactChannel channel = null;
+        ContactPurpose purpose = null;
+        if (consent != null && !consent.isBlank()) {
+            try {
+                String[] parts = consent.split(":", 2);
+                channel = ContactChannel.valueOf(parts[0]);
+                purpose = ContactPurpose.valueOf(parts[1]);
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw ProblemException.badRequest("consent", "must be channel:purpose, e.g. email:campaigning");
+            }
+        }
+        return new MembershipService.MemberFilter(branch, status, type, dateTime("updatedSince", updatedSince),
+                channel, purpose, tag == null || tag.isBlank() ? null : tag, role);
     }
 
     private static OffsetDateTime dateTime(String field, String value) {
