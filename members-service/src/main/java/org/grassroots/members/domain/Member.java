@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.grassroots.kit.problem.ProblemException;
 import org.hibernate.annotations.BatchSize;
 
 import java.time.OffsetDateTime;
@@ -93,6 +94,11 @@ public class Member extends PanacheEntityBase {
 
     public static Optional<Member> findByEmail(String email) {
         return find("emailNormalised", normaliseEmail(email)).firstResultOptional();
+    }
+
+    /** The member with this id, or a 404 problem. */
+    public static Member require(UUID id) {
+        return Member.<Member>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member " + id));
     }
 
     public static Optional<Member> findByExternalId(String externalId) {

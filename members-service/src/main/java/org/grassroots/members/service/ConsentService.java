@@ -3,7 +3,6 @@ package org.grassroots.members.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.ContactChannel;
 import org.grassroots.members.domain.ContactPurpose;
@@ -28,8 +27,7 @@ public class ConsentService {
     @Transactional
     public ConsentRecord record(UUID memberId, ContactChannel channel, ContactPurpose purpose, boolean granted,
                                 LawfulBasis basis, String source, Caller caller) {
-        Member member = Member.<Member>findByIdOptional(memberId)
-                .orElseThrow(() -> ProblemException.notFound("Member " + memberId));
+        Member member = Member.require(memberId);
         boolean self = member.id.toString().equals(caller.subject());
         if (!self && !caller.mayManage(member)) {
             throw Caller.forbidden("Consent is recorded by the person, their branch's organisers or an admin");

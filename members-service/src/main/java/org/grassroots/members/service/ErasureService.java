@@ -3,7 +3,6 @@ package org.grassroots.members.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.ErasureRecord;
 import org.grassroots.members.domain.Member;
@@ -32,8 +31,7 @@ public class ErasureService {
         if (done.isPresent()) {
             return done.get(); // erasing twice is the same erasure
         }
-        Member member = Member.<Member>findByIdOptional(memberId)
-                .orElseThrow(() -> ProblemException.notFound("Member " + memberId));
+        Member member = Member.require(memberId);
         if (!caller.isAdmin()) {
             throw Caller.forbidden("Only an admin may erase a person");
         }

@@ -133,7 +133,7 @@ public class MembershipService {
     }
 
     public Member readable(UUID id, Caller caller) {
-        Member member = Member.<Member>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member " + id));
+        Member member = Member.require(id);
         if (!caller.mayRead(member)) {
             throw Caller.forbidden("You may read your own record, or your branch's members as an organiser");
         }
@@ -259,7 +259,7 @@ public class MembershipService {
     }
 
     private Member manageable(UUID id, Caller caller) {
-        Member member = Member.<Member>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member " + id));
+        Member member = Member.require(id);
         if (!caller.mayManage(member)) {
             throw Caller.forbidden("Only an admin, or an organiser of the member's branch, may do this");
         }

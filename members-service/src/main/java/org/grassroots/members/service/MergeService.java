@@ -31,8 +31,7 @@ public class MergeService {
         if (survivorId.equals(duplicateId)) {
             throw ProblemException.unprocessable("merge-into-itself", "A record cannot be merged into itself");
         }
-        Member survivor = Member.<Member>findByIdOptional(survivorId)
-                .orElseThrow(() -> ProblemException.notFound("Member " + survivorId));
+        Member survivor = Member.require(survivorId);
         Member duplicate = Member.<Member>findByIdOptional(duplicateId)
                 .orElseThrow(() -> ProblemException.unprocessable("unknown-duplicate",
                         "Member " + duplicateId + " does not exist (or was merged already)"));
