@@ -1,12 +1,25 @@
 package org.grassroots.members.service;
 
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.grassroots.members.domain.MembershipType;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** What a client says about a person; null means "not given" (an update leaves it as it is). */
-public record MemberDetails(String givenName, String familyName, String email, String phone, String postcode,
-                            MembershipType membershipType, UUID branchId, String origin, String externalId,
+/**
+ * What a client says about a person; null means "not given" (an update leaves it as it is). The constraints are
+ * checked by the JSON API (on its request) and by the CSV import (on each row).
+ */
+public record MemberDetails(@NotBlank @Size(max = 100) String givenName,
+                            @NotBlank @Size(max = 100) String familyName,
+                            @NotBlank @Email @Size(max = 254) String email,
+                            @Size(max = 32) String phone,
+                            @Size(max = 10) String postcode,
+                            MembershipType membershipType,
+                            UUID branchId,
+                            @Size(max = 100) String origin,
+                            @Size(max = 100) String externalId,
                             LocalDate duesPaidUntil) {
 }

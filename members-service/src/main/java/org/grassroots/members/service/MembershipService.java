@@ -34,7 +34,7 @@ import java.util.UUID;
 public class MembershipService {
 
     /** The outcome of recording a person: a new member, or the existing one updated. */
-    public record Recorded(Member member, boolean created) {
+    public record Recorded(Member member, boolean created, boolean changed) {
     }
 
     @Inject
@@ -53,7 +53,8 @@ public class MembershipService {
         }
         Optional<Member> existing = existing(details);
         if (existing.isPresent()) {
-            return new Recorded(update(existing.get(), details, phone, postcode, caller), false);
+            Member member = existing.get();
+            return new Recorded(member, false, update(member, details, phone, postcode, caller));
         }
         OffsetDateTime now = now();
         Member member = new Member();
@@ -84,7 +85,7 @@ public class MembershipService {
         member.persist();
         history(member, null, StatusChangeKind.joined, null, now);
         events.joined(member);
-        return new Recorded(member, true);
+        return new Recorded(member, true, true);
     }
 
     /** Moves a membership through its lifecycle and records the change in its history. */
@@ -212,8 +213,9 @@ public class MembershipService {
         return byEmail.or(() -> byExternalId);
     }
 
-    private Member update(Member member, MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
-                          Caller caller) {
+    /** @return whether anything changed */
+    private boolean update(Member member, MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
+                           Caller caller) {
         if (!caller.mayManage(member)) {
             throw ProblemException.conflict("recorded-elsewhere",
                     "This person is already recorded by another branch; ask an admin");
@@ -247,7 +249,7 @@ public class MembershipService {
             member.updatedAt = now();
             events.updated(member);
         }
-        return member;
+        return changed;
     }
 
     private static <T> boolean set(T current, T value, java.util.function.Consumer<T> setter) {

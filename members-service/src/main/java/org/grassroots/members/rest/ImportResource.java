@@ -1,0 +1,72 @@
+package org.grassroots.members.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Roles;
+import org.grassroots.members.domain.ImportJob;
+import org.grassroots.members.service.ImportService;
+
+import java.util.UUID;
+
+@Path("/members/imports")
+@Tag(name = "Members")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    @Consumes("text/csv")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Import members from CSV", description = "Roles: organiser (into their branch), admin. "
+            + "Header row required: givenName, familyName, email; optional phone, postcode, membershipType, branchId, "
+            + "origin, externalId, duesPaidUntil. Rows are de-duplicated like POST /members, so importing the same "
+            + "file again changes nothing. Runs as a job: follow Location. Up to 20 MB.")
+    @APIResponse(responseCode = "202", description = "Accepted; the job's progress is at Location",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "400", description = "Missing, unknown or repeated columns: nothing is imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Over 20 MB", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start(String csv, @Context UriInfo uri) {
+        if (csv == null || csv.isBlank()) {
+            throw ProblemException.badRequest("body", "a CSV document with a header row is required");
+        }
+        ImportJob job = imports.start(csv, callers.current());
+        return Response.accepted(ImportJobView.of(job))
+                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "An import's progress", description = "Roles: organiser, admin.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "404", description = "No such import", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportJobView get(@PathParam("id") UUID id) {
+        return ImportJobView.of(imports.find(id));
+    }
+}

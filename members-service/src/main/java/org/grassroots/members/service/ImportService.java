@@ -1,0 +1,203 @@
+package org.grassroots.members.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.members.domain.CsvTable;
+import org.grassroots.members.domain.ImportJob;
+import org.grassroots.members.domain.MembershipType;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * CSV import as a job: the header is checked up front (a wrong one changes nothing), then each row is recorded
+ * with the same de-duplication as the API, in its own transaction, so one bad row costs only itself and a
+ * re-upload of the same file changes nothing. Row errors name the row and field, never the row's content.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    public static final List<String> REQUIRED = List.of("givenName", "familyName", "email");
+    public static final List<String> OPTIONAL = List.of("phone", "postcode", "membershipType", "branchId", "origin",
+            "externalId", "duesPaidUntil");
+    public static final int MAX_ROWS = 200_000;
+    private static final int MAX_ERRORS = 1_000;
+    private static final int PROGRESS_EVERY = 500;
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    @Inject
+    MembershipService membership;
+
+    @Inject
+    Validator validator;
+
+    /** Imports run one at a time, beside the API, not on its threads. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("member-import").daemon().factory());
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    public ImportJob start(String csv, Caller caller) {
+        CsvTable table = CsvTable.parse(csv);
+        checkHeader(table.header());
+        if (table.rows().size() > MAX_ROWS) {
+            throw ProblemException.unprocessable("too-many-rows", "An import takes at most " + MAX_ROWS + " rows");
+        }
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob created = new ImportJob();
+            created.id = UUID.randomUUID();
+            created.status = ImportJob.Status.queued.name();
+            created.total = table.rows().size();
+            created.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            created.persist();
+            return created;
+        });
+        executor.submit(() -> run(job.id, table, caller));
+        return job;
+    }
+
+    public ImportJob find(UUID id) {
+        return ImportJob.<ImportJob>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Import " + id));
+    }
+
+    private void run(UUID jobId, CsvTable table, Caller caller) {
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < table.header().size(); i++) {
+            column.put(table.header().get(i), i);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<ImportJob.RowError> errors = new ArrayList<>();
+        int failed = 0;
+        progress(jobId, ImportJob.Status.running, 0, 0, 0, 0, 0, errors);
+        try {
+            for (int r = 0; r < table.rows().size(); r++) {
+                int rowNumber = r + 1;
+                try {
+                    MemberDetails details = details(table.rows().get(r), column, table.header().size());
+                    MembershipService.Recorded recorded = QuarkusTransaction.requiringNew()
+                            .call(() -> membership.record(details, caller));
+                    if (recorded.created()) {
+                        created++;
+                    } else if (recorded.changed()) {
+                        updated++;
+                    } else {
+                        unchanged++;
+                    }
+                } catch (ProblemException e) {
+                    failed++;
+                    if (errors.size() < MAX_ERRORS) {
+                        var fieldErrors = e.problem().errors();
+                        errors.add(new ImportJob.RowError(rowNumber,
+                                fieldErrors == null || fieldErrors.isEmpty() ? "row" : fieldErrors.getFirst().field(),
+                                fieldErrors == null || fieldErrors.isEmpty() ? e.problem().detail()
+                                        : fieldErrors.getFirst().message()));
+                    }
+                }
+                if (rowNumber % PROGRESS_EVERY == 0) {
+                    progress(jobId, ImportJob.Status.running, rowNumber, created, updated, unchanged, failed, errors);
+                }
+            }
+            progress(jobId, ImportJob.Status.completed, table.rows().size(), created, updated, unchanged, failed, errors);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import %s failed", jobId);
+            progress(jobId, ImportJob.Status.failed, created + updated + unchanged + failed, created, updated, unchanged,
+                    failed, errors);
+        }
+    }
+
+    private MemberDetails details(List<String> row, Map<String, Integer> column, int width) {
+        if (row.size() != width) {
+            throw ProblemException.badRequest("row", "has " + row.size() + " fields; the header has " + width);
+        }
+        MemberDetails details = new MemberDetails(value(row, column, "givenName"), value(row, column, "familyName"),
+                value(row, column, "email"), value(row, column, "phone"), value(row, column, "postcode"),
+                parse(value(row, column, "membershipType"), "membershipType", MembershipType::valueOf),
+                parse(value(row, column, "branchId"), "branchId", UUID::fromString),
+                value(row, column, "origin"), value(row, column, "externalId"),
+                parse(value(row, column, "duesPaidUntil"), "duesPaidUntil", LocalDate::parse));
+        Set<ConstraintViolation<MemberDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<MemberDetails> first = violations.stream()
+                    .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
+            throw ProblemException.badRequest(first.getPropertyPath().toString(), first.getMessage());
+        }
+        return details;
+    }
+
+    private static String value(List<String> row, Map<String, Integer> column, String name) {
+        Integer index = column.get(name);
+        if (index == null) {
+            return null;
+        }
+        String value = row.get(index).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static <T> T parse(String value, String field, java.util.function.Function<String, T> parser) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest(field, "is not a valid " + field);
+        }
+    }
+
+    private static void checkHeader(List<String> header) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : header) {
+            if (!seen.add(name)) {
+                throw ProblemException.badRequest("header", "column " + name + " appears twice");
+            }
+            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        List<String> missing = REQUIRED.stream().filter(r -> !seen.contains(r)).toList();
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw ProblemException.badRequest("header", (missing.isEmpty() ? "" : "missing columns " + missing + "; ")
+                    + (unknown.isEmpty() ? "" : "unknown columns " + unknown + "; ")
+                    + "required: " + REQUIRED + ", optional: " + OPTIONAL);
+        }
+    }
+
+    private static void progress(UUID jobId, ImportJob.Status status, int processed, int created, int updated,
+                                 int unchanged, int failed, List<ImportJob.RowError> errors) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob job = ImportJob.findById(jobId);
+            job.status = status.name();
+            job.processed = processed;
+            job.created = created;
+            job.updated = updated;
+            job.unchanged = unchanged;
+            job.failed = failed;
+            job.errors = List.copyOf(errors);
+            if (status == ImportJob.Status.completed || status == ImportJob.Status.failed) {
+                job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            }
+        });
+    }
+}

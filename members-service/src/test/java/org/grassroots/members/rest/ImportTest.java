@@ -1,0 +1,110 @@
+package org.grassroots.members.rest;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.grassroots.members.support.MembersApi;
+import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
+class ImportTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anImportRecordsGoodRowsReportsBadOnesAndARepeatChangesNothing() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                givenName,familyName,email,phone,postcode,membershipType
+                Ann,Ashby,ann.%1$s@example.org,07700 900001,PL1 1AA,member
+                "Bo, Jr",Baker,bo.%1$s@example.org,,,supporter
+                Cy,"Carr \"\"the elder\"\"",cy.%1$s@example.org,,,concessionary
+                Di,Dunn,not-an-email,,,member
+                Ed,Eve,ed.%1$s@example.org,,
+                """.formatted(run);
+        String admin = TestTokens.admin();
+        String job = given().auth().oauth2(admin).contentType("text/csv").body(csv).post("/members/imports")
+                .then().statusCode(202).body("total", equalTo(5)).extract().header("Location");
+        awaitCompleted(admin, job);
+        given().auth().oauth2(admin).get(job).then()
+                .body("created", equalTo(3)).body("failed", equalTo(2)).body("processed", equalTo(5))
+                .body("errors.row", contains(4, 5)).body("errors.field", contains("email", "row"));
+        long members = count("select count(*) from member");
+        long events = eventsRecorded();
+
+        String again = given().auth().oauth2(admin).contentType("text/csv").body(csv).post("/members/imports")
+                .then().statusCode(202).extract().header("Location");
+        awaitCompleted(admin, again);
+        given().auth().oauth2(admin).get(again).then()
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3))
+                .body("failed", equalTo(2));
+        assertEquals(members, count("select count(*) from member"), "no duplicates");
+        assertEquals(events, eventsRecorded(), "no events from a repeat");
+    }
+
+    @Test
+    void anOrganisersImportLandsInTheirBranch() {
+        UUID branch = MembersApi.branch("Newcastle", "NE");
+        String organiser = TestTokens.organiser(branch);
+        String email = MembersApi.email("imported");
+        String job = given().auth().oauth2(organiser).contentType("text/csv")
+                .body("givenName,familyName,email\r\nFay,Ford,%s\r\n".formatted(email))
+                .post("/members/imports").then().statusCode(202).extract().header("Location");
+        awaitCompleted(organiser, job);
+        given().auth().oauth2(organiser).queryParam("branch", branch).get("/members").then()
+                .body("items.email", contains(email));
+    }
+
+    @Test
+    void aFileWithWrongColumnsOrTooLargeIsRefusedBeforeAnythingIsWritten() {
+        long jobs = count("select count(*) from import_job");
+        String admin = TestTokens.admin();
+        given().auth().oauth2(admin).contentType("text/csv").body("name,email\nAl,al@example.org\n")
+                .post("/members/imports").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("header"));
+        given().auth().oauth2(admin).contentType("text/csv").body("givenName,familyName,email,email\n")
+                .post("/members/imports").then().statusCode(400);
+        given().auth().oauth2(admin).contentType("text/csv").body("givenName,familyName,email\n" + "x".repeat(21_000_000))
+                .post("/members/imports").then().statusCode(413).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.member(UUID.randomUUID())).contentType("text/csv")
+                .body("givenName,familyName,email\n").post("/members/imports").then().statusCode(403);
+        assertEquals(jobs, count("select count(*) from import_job"));
+    }
+
+    private static void awaitCompleted(String token, String job) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "completed".equals(given().auth().oauth2(token).get(job).then().extract().path("status")));
+    }
+
+    /** Every event ever recorded took an outbox id, published or not. */
+    private long eventsRecorded() {
+        return count("select last_value from outbox_id_seq");
+    }
+
+    private long count(String sql) {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
