@@ -26,8 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * CSV import as a job: the header is checked up front (a wrong one changes nothing), then each row is recorded
- * with the same de-duplication as the API, in its own transaction, so one bad row costs only itself and a
+ * CSV import as a job: the header is checked up front (a wrong one changes nothing), then the rows are recorded
+ * with the same de-duplication as the API, a chunk per transaction; a refused row costs only itself and a
  * re-upload of the same file changes nothing. Row errors name the row and field, never the row's content.
  */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class ImportService {
             "externalId", "duesPaidUntil");
     public static final int MAX_ROWS = 200_000;
     private static final int MAX_ERRORS = 1_000;
-    private static final int PROGRESS_EVERY = 500;
+    private static final int CHUNK = 500;
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     @Inject
@@ -79,51 +79,107 @@ public class ImportService {
         return ImportJob.<ImportJob>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Import " + id));
     }
 
+    /** Running totals of one import. */
+    private static final class Tally {
+        int processed;
+        int created;
+        int updated;
+        int unchanged;
+        int failed;
+        final List<ImportJob.RowError> errors = new ArrayList<>();
+
+        void fail(int row, ProblemException e) {
+            failed++;
+            if (errors.size() < MAX_ERRORS) {
+                var fieldErrors = e.problem().errors();
+                boolean named = fieldErrors != null && !fieldErrors.isEmpty();
+                errors.add(new ImportJob.RowError(row, named ? fieldErrors.getFirst().field() : "row",
+                        named ? fieldErrors.getFirst().message() : e.problem().detail()));
+            }
+        }
+
+        void count(MembershipService.Recorded recorded) {
+            if (recorded.created()) {
+                created++;
+            } else if (recorded.changed()) {
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+
+        Tally copy() {
+            Tally copy = new Tally();
+            copy.processed = processed;
+            copy.created = created;
+            copy.updated = updated;
+            copy.unchanged = unchanged;
+            copy.failed = failed;
+            copy.errors.addAll(errors);
+            return copy;
+        }
+    }
+
     private void run(UUID jobId, CsvTable table, Caller caller) {
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < table.header().size(); i++) {
             column.put(table.header().get(i), i);
         }
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        List<ImportJob.RowError> errors = new ArrayList<>();
-        int failed = 0;
-        progress(jobId, ImportJob.Status.running, 0, 0, 0, 0, 0, errors);
+        Tally tally = new Tally();
+        progress(jobId, ImportJob.Status.running, tally);
         try {
-            for (int r = 0; r < table.rows().size(); r++) {
-                int rowNumber = r + 1;
+            for (int from = 0; from < table.rows().size(); from += CHUNK) {
+                int to = Math.min(from + CHUNK, table.rows().size());
+                Tally before = tally.copy();
+                int first = from;
                 try {
-                    MemberDetails details = details(table.rows().get(r), column, table.header().size());
-                    MembershipService.Recorded recorded = QuarkusTransaction.requiringNew()
-                            .call(() -> membership.record(details, caller));
-                    if (recorded.created()) {
-                        created++;
-                    } else if (recorded.changed()) {
-                        updated++;
-                    } else {
-                        unchanged++;
-                    }
-                } catch (ProblemException e) {
-                    failed++;
-                    if (errors.size() < MAX_ERRORS) {
-                        var fieldErrors = e.problem().errors();
-                        errors.add(new ImportJob.RowError(rowNumber,
-                                fieldErrors == null || fieldErrors.isEmpty() ? "row" : fieldErrors.getFirst().field(),
-                                fieldErrors == null || fieldErrors.isEmpty() ? e.problem().detail()
-                                        : fieldErrors.getFirst().message()));
+                    // One transaction per chunk: refused rows throw before changing anything, so they don't
+                    // spoil it.
+                    QuarkusTransaction.requiringNew().run(() -> importRows(table, column, caller, first, to, tally));
+                } catch (RuntimeException e) {
+                    // A database-level conflict (a concurrent write): redo this chunk row by row.
+                    LOG.debugf("Import %s: chunk at row %d retried row by row (%s)", jobId, from + 1,
+                            e.getClass().getSimpleName());
+                    restore(tally, before);
+                    for (int r = from; r < to; r++) {
+                        int row = r;
+                        try {
+                            QuarkusTransaction.requiringNew().run(() -> importRows(table, column, caller, row, row + 1,
+                                    tally));
+                        } catch (RuntimeException rowFailure) {
+                            tally.processed++;
+                            tally.fail(row + 1, ProblemException.conflict("conflict", "conflicts with a concurrent change"));
+                        }
                     }
                 }
-                if (rowNumber % PROGRESS_EVERY == 0) {
-                    progress(jobId, ImportJob.Status.running, rowNumber, created, updated, unchanged, failed, errors);
-                }
+                progress(jobId, ImportJob.Status.running, tally);
             }
-            progress(jobId, ImportJob.Status.completed, table.rows().size(), created, updated, unchanged, failed, errors);
+            progress(jobId, ImportJob.Status.completed, tally);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed", jobId);
-            progress(jobId, ImportJob.Status.failed, created + updated + unchanged + failed, created, updated, unchanged,
-                    failed, errors);
+            progress(jobId, ImportJob.Status.failed, tally);
         }
+    }
+
+    private void importRows(CsvTable table, Map<String, Integer> column, Caller caller, int from, int to, Tally tally) {
+        for (int r = from; r < to; r++) {
+            tally.processed++;
+            try {
+                tally.count(membership.record(details(table.rows().get(r), column, table.header().size()), caller));
+            } catch (ProblemException e) {
+                tally.fail(r + 1, e);
+            }
+        }
+    }
+
+    private static void restore(Tally tally, Tally before) {
+        tally.processed = before.processed;
+        tally.created = before.created;
+        tally.updated = before.updated;
+        tally.unchanged = before.unchanged;
+        tally.failed = before.failed;
+        tally.errors.clear();
+        tally.errors.addAll(before.errors);
     }
 
     private MemberDetails details(List<String> row, Map<String, Integer> column, int width) {
@@ -184,17 +240,16 @@ public class ImportService {
         }
     }
 
-    private static void progress(UUID jobId, ImportJob.Status status, int processed, int created, int updated,
-                                 int unchanged, int failed, List<ImportJob.RowError> errors) {
+    private static void progress(UUID jobId, ImportJob.Status status, Tally tally) {
         QuarkusTransaction.requiringNew().run(() -> {
             ImportJob job = ImportJob.findById(jobId);
             job.status = status.name();
-            job.processed = processed;
-            job.created = created;
-            job.updated = updated;
-            job.unchanged = unchanged;
-            job.failed = failed;
-            job.errors = List.copyOf(errors);
+            job.processed = tally.processed;
+            job.created = tally.created;
+            job.updated = tally.updated;
+            job.unchanged = tally.unchanged;
+            job.failed = tally.failed;
+            job.errors = List.copyOf(tally.errors);
             if (status == ImportJob.Status.completed || status == ImportJob.Status.failed) {
                 job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
             }

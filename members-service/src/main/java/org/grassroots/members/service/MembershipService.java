@@ -42,9 +42,10 @@ public class MembershipService {
 
     /**
      * Records a person, de-duplicated on the normalised email and the external id: a second signup updates the
-     * existing record instead of creating another one.
+     * existing record instead of creating another one. A refusal (a {@link ProblemException}) is thrown before
+     * anything is changed, so it leaves a surrounding transaction usable.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Recorded record(MemberDetails details, Caller caller) {
         Optional<String> phone = Optional.ofNullable(details.phone()).map(MembershipService::phone);
         Optional<Postcode> postcode = Optional.ofNullable(details.postcode()).map(MembershipService::postcode);
@@ -216,9 +217,15 @@ public class MembershipService {
     /** @return whether anything changed */
     private boolean update(Member member, MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
                            Caller caller) {
+        // Every refusal comes before the first change: a caller that goes on after a refused row (the CSV
+        // import) must not commit half of it.
         if (!caller.mayManage(member)) {
             throw ProblemException.conflict("recorded-elsewhere",
                     "This person is already recorded by another branch; ask an admin");
+        }
+        if (details.branchId() != null && caller.isOrganiser() && !caller.isAdmin()
+                && !details.branchId().equals(caller.branchId())) {
+            throw Caller.forbidden("Organisers cannot move members to another branch");
         }
         boolean changed = false;
         changed |= set(member.givenName, details.givenName().trim(), v -> member.givenName = v);
@@ -234,9 +241,6 @@ public class MembershipService {
             changed |= set(member.membershipType, details.membershipType(), v -> member.membershipType = v);
         }
         if (details.branchId() != null) {
-            if (caller.isOrganiser() && !caller.isAdmin() && !details.branchId().equals(caller.branchId())) {
-                throw Caller.forbidden("Organisers cannot move members to another branch");
-            }
             changed |= set(member.branchId, details.branchId(), v -> member.branchId = v);
         }
         if (details.externalId() != null) {

@@ -1,0 +1,154 @@
+package org.grassroots.bench;
+
+import org.grassroots.devstack.Devstack;
+import org.grassroots.devstack.DevstackOptions;
+import org.grassroots.platform.infra.DevTokens;
+import org.grassroots.platform.infra.FreePorts;
+import org.postgresql.PGConnection;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports N generated members (default 100,000) through members-service's CSV import and reports, side by side in
+ * one run: rows/s until the job completed, rows/s until every event was published (outbox empty), members-service's
+ * peak heap, and plain PostgreSQL COPY of the same CSV into a scratch table as the reference.
+ */
+public final class MemberImportBenchmark {
+
+    private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\".*?} ([0-9.E+]+)");
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path root = DevstackOptions.findProjectRoot(Path.of(""));
+        String csv = generate(rows);
+        try (Devstack stack = Devstack.start(new DevstackOptions(root, root.resolve("bench/target/devstack"), true,
+                freeBasePort(), FreePorts.next(), FreePorts.next()))) {
+            String token = DevTokens.token("bench-admin", List.of("admin"), Duration.ofHours(1));
+            HttpClient http = HttpClient.newHttpClient();
+            String members = stack.serviceUrl("members");
+            AtomicLong peakHeap = new AtomicLong();
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(http, members, peakHeap));
+
+            long start = System.nanoTime();
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(members + "/members/imports"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("Import refused: " + accepted.statusCode() + " " + accepted.body());
+            }
+            String job = members + accepted.headers().firstValue("Location").map(l -> URI.create(l).getPath()).orElseThrow();
+            String status;
+            do {
+                Thread.sleep(200);
+                status = http.send(HttpRequest.newBuilder(URI.create(job)).header("Authorization", "Bearer " + token)
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+            } while (!status.contains("\"status\":\"completed\"") && !status.contains("\"status\":\"failed\""));
+            double imported = seconds(start);
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("members"), "postgres", "postgres")) {
+                while (count(c, "select count(*) from outbox") > 0) {
+                    Thread.sleep(100);
+                }
+            }
+            double published = seconds(start);
+            sampler.interrupt();
+
+            double copy = copyReference(stack.jdbcUrl("members"), csv);
+            System.out.printf("""
+
+                    Member import benchmark, %,d rows (2 cores, one run, side by side)
+                      job: %s
+                      import job completed        %6.1f s   %,9.0f rows/s
+                      all events published        %6.1f s   %,9.0f rows/s
+                      members-service peak heap   %,d MB
+                      reference: PostgreSQL COPY  %6.2f s   %,9.0f rows/s   (import is %.3f of COPY)
+                    """, rows, status.replaceAll("\"errors\":\\[.*?]", "\"errors\":[...]"), imported, rows / imported,
+                    published, rows / published, peakHeap.get() / (1024 * 1024), copy, rows / copy,
+                    (rows / published) / (rows / copy));
+        }
+    }
+
+    private static String generate(int rows) {
+        StringBuilder csv = new StringBuilder("givenName,familyName,email,phone,postcode,membershipType\n");
+        String[] types = {"member", "supporter", "concessionary"};
+        for (int i = 0; i < rows; i++) {
+            csv.append("Given").append(i).append(",Family").append(i).append(",person").append(i)
+                    .append("@bench.example.org,07700 9").append(String.format("%05d", i % 100_000))
+                    .append(",PL").append(1 + i % 9).append(" 1AA,").append(types[i % 3]).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static double copyReference(String jdbcUrl, String csv) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("create temporary table copy_reference (given_name text, family_name text, email text, "
+                    + "phone text, postcode text, membership_type text)");
+            long start = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy copy_reference from stdin with (format csv, header true)", new StringReader(csv));
+            return seconds(start);
+        }
+    }
+
+    private static void sampleHeap(HttpClient http, String service, AtomicLong peak) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                String metrics = http.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Matcher m = HEAP.matcher(metrics);
+                long used = 0;
+                while (m.find()) {
+                    used += (long) Double.parseDouble(m.group(1));
+                }
+                peak.accumulateAndGet(used, Math::max);
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                // a missed sample
+            }
+        }
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static int freeBasePort() {
+        for (int base = 28_080; base < 40_000; base += 10) {
+            boolean free = true;
+            for (int p = base; p < base + 4 && free; p++) {
+                try (var socket = new java.net.ServerSocket(p)) {
+                    free = true;
+                } catch (java.io.IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free ports");
+    }
+}
