@@ -61,7 +61,8 @@ class TagsAndRolesTest {
                 .body("roles", contains("councillor"));
         given().auth().oauth2(admin).queryParam("role", "councillor").queryParam("branch", branch).get("/members")
                 .then().statusCode(200).body("items.id", contains(id.toString()));
-        given().auth().oauth2(admin).put("/members/" + id + "/roles/emperor").then().statusCode(404);
+        given().auth().oauth2(admin).put("/members/" + id + "/roles/emperor").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("role"));
 
         List<ConsumerRecord<String, byte[]>> updates = KafkaProbe.readUntil(Topics.MEMBERS, Duration.ofSeconds(15),
                         records -> records.stream().anyMatch(r -> isUpdateOf(r, id)))

@@ -127,6 +127,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return respond(jsonProblem(json), uri);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            // A parameter converter's refusal, which JAX-RS wraps in a 404 for query parameters.
+            return respond(problem.problem(), uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
