@@ -1,5 +1,7 @@
 package org.grassroots.gateway.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -41,6 +44,9 @@ public class ReverseProxy {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    MeterRegistry meters;
+
     void install(@Observes Router router, Vertx vertx) {
         config.services().forEach((name, upstream) -> {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -59,6 +65,15 @@ public class ReverseProxy {
     private void forward(RoutingContext rc, HttpClient client, String service) {
         HttpServerRequest in = rc.request();
         in.pause();
+        long started = System.nanoTime();
+        // Per route: the service, the method and the status class (5xx includes the gateway's own 503/504).
+        rc.addEndHandler(done -> Timer.builder("grassroots.gateway.requests")
+                .description("Requests proxied by the gateway")
+                .tag("service", service)
+                .tag("method", in.method().name())
+                .tag("status", rc.response().getStatusCode() / 100 + "xx")
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
         String requestId = requestId(in);
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())

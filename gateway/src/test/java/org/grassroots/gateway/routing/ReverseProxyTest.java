@@ -70,6 +70,17 @@ class ReverseProxyTest {
     }
 
     @Test
+    void prometheusCountsRequestsPerServiceMethodAndStatusClass() {
+        given().get("/elections").then().statusCode(200);
+        given().get("/down/x").then().statusCode(503);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("grassroots_gateway_requests_seconds_count")
+                && l.contains("service=\"elections\"") && l.contains("status=\"2xx\"")), "elections 2xx counted");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("grassroots_gateway_requests_seconds_count")
+                && l.contains("service=\"down\"") && l.contains("status=\"5xx\"")), "unavailable service counted");
+    }
+
+    @Test
     void theMergedOpenApiDocumentListsTheOperationsOfAllThreeServices() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", hasKey("/members"))
