@@ -5,12 +5,15 @@ import org.grassroots.devstack.DevstackOptions;
 import org.grassroots.platform.infra.DevTokens;
 import org.grassroots.platform.infra.FreePorts;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class MemberImportBenchmark {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MemberImportBenchmark.class);
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\".*?} ([0-9.E+]+)");
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +71,7 @@ public final class MemberImportBenchmark {
             sampler.interrupt();
 
             double copy = copyReference(stack.jdbcUrl("members"), csv);
-            System.out.printf("""
+            String report = """
 
                     Member import benchmark, %,d rows (2 cores, one run, side by side)
                       job: %s
@@ -75,9 +79,12 @@ public final class MemberImportBenchmark {
                       all events published        %6.1f s   %,9.0f rows/s
                       members-service peak heap   %,d MB
                       reference: PostgreSQL COPY  %6.2f s   %,9.0f rows/s   (import is %.3f of COPY)
-                    """, rows, status.replaceAll("\"errors\":\\[.*?]", "\"errors\":[...]"), imported, rows / imported,
+                    """.formatted(rows, status.replaceAll("\"errors\":\\[.*?]", "\"errors\":[...]"), imported, rows / imported,
                     published, rows / published, peakHeap.get() / (1024 * 1024), copy, rows / copy,
                     (rows / published) / (rows / copy));
+            Path file = root.resolve("bench/target/member-import-report.txt");
+            Files.writeString(file, report);
+            LOG.info(report + "(also in " + file + ")");
         }
     }
 
