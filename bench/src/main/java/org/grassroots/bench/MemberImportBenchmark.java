@@ -42,7 +42,7 @@ public final class MemberImportBenchmark {
         try (Devstack stack = Devstack.start(new DevstackOptions(root, root.resolve("bench/target/devstack"), true,
                 freeBasePort(), FreePorts.next(), FreePorts.next()))) {
             String token = DevTokens.token("bench-admin", List.of("admin"), Duration.ofHours(1));
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String members = stack.serviceUrl("members");
             AtomicLong peakHeap = new AtomicLong();
             Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(http, members, peakHeap));

@@ -39,7 +39,7 @@ public class ReverseProxy {
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
     /** Connection-scoped headers (RFC 9110 §7.6.1): never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings");
 
     @Inject
     GatewayConfig config;

@@ -61,7 +61,7 @@ final class DemoData {
     }
 
     static Seeded seed(String gatewayUrl, String adminToken) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         int created = 0;
         Optional<UUID> demoMemberId = Optional.empty();
         for (Map.Entry<String, List<String>> branch : BRANCHES.entrySet()) {
