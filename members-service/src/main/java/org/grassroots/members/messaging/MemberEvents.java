@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.outbox.Outbox;
+import org.grassroots.kit.outbox.OutboxMessage;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
@@ -57,15 +58,24 @@ public class MemberEvents {
     Outbox outbox;
 
     public void joined(Member member) {
-        outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_JOINED,
-                new JoinedV1(member.id, member.status.name(), member.membershipType.name(), member.branchId,
-                        member.joinedAt));
-        state(member);
+        outbox.recordAll(joinedMessages(member));
+    }
+
+    /** member.joined and the new state: for a bulk writer to record with {@link Outbox#recordAll}. */
+    public List<OutboxMessage> joinedMessages(Member member) {
+        return List.of(new OutboxMessage(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_JOINED,
+                        new JoinedV1(member.id, member.status.name(), member.membershipType.name(), member.branchId,
+                                member.joinedAt)),
+                stateMessage(member));
     }
 
     /** The member's latest state on the compacted topic; call after every change. */
     public void state(Member member) {
-        outbox.record(Topics.MEMBER_STATE, member.id.toString(), EventTypes.MEMBER_STATE,
+        outbox.record(stateMessage(member));
+    }
+
+    private static OutboxMessage stateMessage(Member member) {
+        return new OutboxMessage(Topics.MEMBER_STATE, member.id.toString(), EventTypes.MEMBER_STATE,
                 new StateV1(member.id, member.status.name(), member.membershipType.name(), member.branchId,
                         roles(member), member.updatedAt));
     }
@@ -75,10 +85,15 @@ public class MemberEvents {
     }
 
     public void updated(Member member) {
-        outbox.record(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_UPDATED,
-                new UpdatedV1(member.id, member.membershipType.name(), member.branchId, roles(member),
-                        member.updatedAt));
-        state(member);
+        outbox.recordAll(updatedMessages(member));
+    }
+
+    /** member.updated and the new state: for a bulk writer to record with {@link Outbox#recordAll}. */
+    public List<OutboxMessage> updatedMessages(Member member) {
+        return List.of(new OutboxMessage(Topics.MEMBERS, member.id.toString(), EventTypes.MEMBER_UPDATED,
+                        new UpdatedV1(member.id, member.membershipType.name(), member.branchId, roles(member),
+                                member.updatedAt)),
+                stateMessage(member));
     }
 
     public void merged(Member survivor, UUID mergedId, OffsetDateTime at) {

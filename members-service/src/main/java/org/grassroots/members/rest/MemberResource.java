@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,17 +29,10 @@ import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
-import org.grassroots.members.domain.ContactChannel;
-import org.grassroots.members.domain.ContactPurpose;
 import org.grassroots.members.domain.Member;
-import org.grassroots.members.domain.MembershipStatus;
-import org.grassroots.members.domain.MembershipType;
-import org.grassroots.members.domain.PartyRole;
 import org.grassroots.members.service.MembershipService;
 import org.grassroots.members.service.MergeService;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -94,18 +88,10 @@ public class MemberResource {
             content = @Content(schema = @Schema(implementation = MemberPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MemberPage list(@Parameter(description = "Branch id") @QueryParam("branch") UUID branch,
-                           @QueryParam("status") MembershipStatus status,
-                           @QueryParam("type") MembershipType type,
-                           @Parameter(description = "ISO-8601 date-time: members changed at or after it")
-                           @QueryParam("updatedSince") String updatedSince,
-                           @Parameter(description = "channel:purpose, e.g. email:campaigning: only people whose "
-                                   + "current consent allows it") @QueryParam("consent") String consent,
-                           @QueryParam("tag") String tag,
-                           @QueryParam("role") PartyRole role,
+    public MemberPage list(@BeanParam MemberQuery query,
                            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        var filter = filter(branch, status, type, updatedSince, consent, tag, role);
+        var filter = query.filter();
         Page<MemberView> page = membership.list(filter, PageRequest.of(limit, cursor, 2), callers.current())
                 .map(MemberView::of);
         return new MemberPage(page.items(), page.nextCursor());
@@ -170,11 +156,8 @@ public class MemberResource {
             + "defused.")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = "text/csv"))
-    public Response export(@QueryParam("branch") UUID branch, @QueryParam("status") MembershipStatus status,
-                           @QueryParam("type") MembershipType type, @QueryParam("updatedSince") String updatedSince,
-                           @QueryParam("consent") String consent, @QueryParam("tag") String tag,
-                           @QueryParam("role") PartyRole role) {
-        var filter = filter(branch, status, type, updatedSince, consent, tag, role);
+    public Response export(@BeanParam MemberQuery query) {
+        var filter = query.filter();
         var caller = callers.current();
         // The first page is read now, so that a forbidden filter fails before any byte is sent.
         Page<Member> first = membership.list(filter, PageRequest.of(PageRequest.MAX_LIMIT, null, 2), caller);
@@ -195,35 +178,6 @@ public class MemberResource {
         };
         return Response.ok(csv, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
-    }
-
-    private static MembershipService.MemberFilter filter(UUID branch, MembershipStatus status, MembershipType type,
-                                                         String updatedSince, String consent, String tag,
-                                                         PartyRole role) {
-        ContactChannel channel = null;
-        ContactPurpose purpose = null;
-        if (consent != null && !consent.isBlank()) {
-            try {
-                String[] parts = consent.split(":", 2);
-                channel = ContactChannel.valueOf(parts[0]);
-                purpose = ContactPurpose.valueOf(parts[1]);
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw ProblemException.badRequest("consent", "must be channel:purpose, e.g. email:campaigning");
-            }
-        }
-        return new MembershipService.MemberFilter(branch, status, type, dateTime("updatedSince", updatedSince),
-                channel, purpose, tag == null || tag.isBlank() ? null : tag, role);
-    }
-
-    private static OffsetDateTime dateTime(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "must be an ISO-8601 date-time with offset, e.g. 2022-11-26T00:00:00Z");
-        }
     }
 
     private static EntityTag etag(Member member) {

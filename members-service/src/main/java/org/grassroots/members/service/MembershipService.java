@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Use cases of a person's membership. Each runs in one transaction with the events it publishes. */
 @ApplicationScoped
@@ -50,14 +51,32 @@ public class MembershipService {
         Optional<String> phone = Optional.ofNullable(details.phone()).map(MembershipService::phone);
         Optional<Postcode> postcode = Optional.ofNullable(details.postcode()).map(MembershipService::postcode);
         if (details.branchId() != null && Branch.findByIdOptional(details.branchId()).isEmpty()) {
-            throw ProblemException.unprocessable("unknown-branch", "Branch " + details.branchId() + " does not exist");
+            throw unknownBranch(details.branchId());
         }
         Optional<Member> existing = existing(details);
+        OffsetDateTime now = now();
         if (existing.isPresent()) {
             Member member = existing.get();
-            return new Recorded(member, false, update(member, details, phone, postcode, caller));
+            boolean changed = update(member, details, phone, postcode, caller, now);
+            if (changed) {
+                events.updated(member);
+            }
+            return new Recorded(member, false, changed);
         }
-        OffsetDateTime now = now();
+        Member member = newMember(details, phone, postcode,
+                p -> Branch.covering(p).map(b -> b.id), caller, now);
+        member.persist();
+        history(member, null, StatusChangeKind.joined, null, now);
+        events.joined(member);
+        return new Recorded(member, true, true);
+    }
+
+    /**
+     * A new active member from the details, not yet stored. The branch is the given one, else the one covering
+     * the postcode; an organiser records members in their own branch only.
+     */
+    Member newMember(MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
+                     Function<Postcode, Optional<UUID>> branchCovering, Caller caller, OffsetDateTime now) {
         Member member = new Member();
         member.id = UUID.randomUUID();
         member.givenName = details.givenName().trim();
@@ -68,7 +87,7 @@ public class MembershipService {
         member.postcode = postcode.map(Postcode::toString).orElse(null);
         member.membershipType = Objects.requireNonNullElse(details.membershipType(), MembershipType.member);
         member.branchId = details.branchId() != null ? details.branchId()
-                : postcode.flatMap(Branch::covering).map(b -> b.id).orElse(null);
+                : postcode.flatMap(branchCovering).orElse(null);
         if (caller.isOrganiser() && !caller.isAdmin()) {
             UUID own = caller.confinedToBranch();
             if (member.branchId == null) {
@@ -83,10 +102,16 @@ public class MembershipService {
         member.status = MembershipStatus.active;
         member.joinedAt = now;
         member.updatedAt = now;
-        member.persist();
-        history(member, null, StatusChangeKind.joined, null, now);
-        events.joined(member);
-        return new Recorded(member, true, true);
+        return member;
+    }
+
+    static ProblemException unknownBranch(UUID branchId) {
+        return ProblemException.unprocessable("unknown-branch", "Branch " + branchId + " does not exist");
+    }
+
+    static ProblemException ambiguousPerson() {
+        return ProblemException.conflict("ambiguous-person",
+                "The email and the external id belong to two different people; merge them first");
     }
 
     /** Moves a membership through its lifecycle and records the change in its history. */
@@ -143,7 +168,8 @@ public class MembershipService {
     }
 
     /** Filters of the member list; null means any. {@code consentChannel}/{@code consentPurpose}: currently granted. */
-    public record MemberFilter(UUID branchId, MembershipStatus status, MembershipType type, OffsetDateTime updatedSince,
+    public record MemberFilter(UUID branchId, MembershipStatus status, MembershipType type, String email,
+                               OffsetDateTime joinedSince, OffsetDateTime updatedSince,
                                ContactChannel consentChannel, ContactPurpose consentPurpose, String tag,
                                PartyRole role) {
     }
@@ -167,6 +193,14 @@ public class MembershipService {
         if (filter.type() != null) {
             parameters.add(filter.type());
             query.append(" and m.membershipType = ?").append(parameters.size());
+        }
+        if (filter.email() != null) {
+            parameters.add(Member.normaliseEmail(filter.email()));
+            query.append(" and m.emailNormalised = ?").append(parameters.size());
+        }
+        if (filter.joinedSince() != null) {
+            parameters.add(filter.joinedSince());
+            query.append(" and m.joinedAt >= ?").append(parameters.size());
         }
         if (filter.updatedSince() != null) {
             parameters.add(filter.updatedSince());
@@ -208,15 +242,19 @@ public class MembershipService {
         Optional<Member> byExternalId = details.externalId() == null ? Optional.empty()
                 : Member.findByExternalId(details.externalId());
         if (byEmail.isPresent() && byExternalId.isPresent() && !byEmail.get().id.equals(byExternalId.get().id)) {
-            throw ProblemException.conflict("ambiguous-person",
-                    "The email and the external id belong to two different people; merge them first");
+            throw ambiguousPerson();
         }
         return byEmail.or(() -> byExternalId);
     }
 
-    /** @return whether anything changed */
-    private boolean update(Member member, MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
-                           Caller caller) {
+    /**
+     * Applies the details to a recorded person; what the details leave out stays as it is. Publishes nothing:
+     * the caller does, once per change.
+     *
+     * @return whether anything changed
+     */
+    boolean update(Member member, MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
+                   Caller caller, OffsetDateTime now) {
         // Every refusal comes before the first change: a caller that goes on after a refused row (the CSV
         // import) must not commit half of it.
         if (!caller.mayManage(member)) {
@@ -231,6 +269,8 @@ public class MembershipService {
         changed |= set(member.givenName, details.givenName().trim(), v -> member.givenName = v);
         changed |= set(member.familyName, details.familyName().trim(), v -> member.familyName = v);
         changed |= set(member.email, details.email().trim(), v -> member.email = v);
+        // Matched on the external id, the email may be another one: the de-duplication key follows it.
+        member.emailNormalised = Member.normaliseEmail(member.email);
         if (phone.isPresent()) {
             changed |= set(member.phone, phone.get(), v -> member.phone = v);
         }
@@ -250,8 +290,7 @@ public class MembershipService {
             changed |= set(member.duesPaidUntil, details.duesPaidUntil(), v -> member.duesPaidUntil = v);
         }
         if (changed) {
-            member.updatedAt = now();
-            events.updated(member);
+            member.updatedAt = now;
         }
         return changed;
     }
@@ -285,17 +324,17 @@ public class MembershipService {
         return change;
     }
 
-    private static String phone(String text) {
+    static String phone(String text) {
         return PhoneNumber.normalise(text).orElseThrow(() -> ProblemException.badRequest("phone",
                 "must be a phone number, e.g. 07700 900123 or +44 7700 900123"));
     }
 
-    private static Postcode postcode(String text) {
+    static Postcode postcode(String text) {
         return Postcode.parse(text).orElseThrow(() -> ProblemException.badRequest("postcode",
                 "must be a UK postcode, e.g. PL1 1AA"));
     }
 
-    private static OffsetDateTime now() {
+    static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

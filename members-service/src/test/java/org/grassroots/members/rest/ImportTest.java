@@ -19,6 +19,11 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -58,6 +63,61 @@ class ImportTest {
                 .body("failed", equalTo(2));
         assertEquals(members, count("select count(*) from member"), "no duplicates");
         assertEquals(events, eventsRecorded(), "no events from a repeat");
+    }
+
+    @Test
+    void aPersonNamedTwiceInOneFileOrAlreadyKnownIsUpdatedNotDuplicated() {
+        String admin = TestTokens.admin();
+        String known = MembersApi.email("known");
+        UUID knownId = MembersApi.member(admin, known, "\"externalId\":\"crm-" + known + "\"");
+        String twice = MembersApi.email("twice");
+        UUID nowhere = UUID.randomUUID();
+        String csv = """
+                givenName,familyName,email,phone,externalId,branchId
+                Gil,Gray,%1$s,,,
+                Gil,Gray,%2$s,07700 900002,,
+                Test,Person,renamed.%3$s,,crm-%3$s,
+                Hal,Hope,%4$s,,,%5$s
+                """.formatted(twice, twice.toUpperCase(), known, MembersApi.email("nowhere"), nowhere);
+        long events = eventsRecorded();
+        String job = given().auth().oauth2(admin).contentType("text/csv").body(csv).post("/members/imports")
+                .then().statusCode(202).extract().header("Location");
+        awaitCompleted(admin, job);
+        given().auth().oauth2(admin).get(job).then()
+                .body("created", equalTo(1)).body("updated", equalTo(2)).body("failed", equalTo(1))
+                .body("errors.row", contains(4)).body("errors.message", contains(containsString("does not exist")));
+        assertEquals(events + 4, eventsRecorded(), "joined + state for the new person, updated + state for the known one");
+        assertEquals(1, count("select count(*) from member where email_normalised = '" + twice.toLowerCase() + "'"));
+        given().auth().oauth2(admin).queryParam("email", twice).get("/members").then()
+                .body("items", hasSize(1)).body("items[0].phone", equalTo("+447700900002"));
+        given().auth().oauth2(admin).get("/members/" + knownId).then()
+                .body("email", equalTo("renamed." + known));
+        // Matched on the external id, the new email is the person's de-duplication key from now on.
+        MembersApi.record(admin, "{\"givenName\":\"Test\",\"familyName\":\"Person\",\"email\":\"RENAMED.%s\"}"
+                .formatted(known)).statusCode(200).body("id", equalTo(knownId.toString()));
+    }
+
+    @Test
+    void anImportProposesTheSameBranchAsTheApi() {
+        String admin = TestTokens.admin();
+        UUID area = MembersApi.branch("A Shetland", "ZE");
+        UUID district = MembersApi.branch("B Lerwick", "ZE1");
+        String viaApi = MembersApi.email("api");
+        String inDistrict = MembersApi.email("district");
+        String inArea = MembersApi.email("area");
+        UUID apiBranch = UUID.fromString(MembersApi.record(admin,
+                        "{\"givenName\":\"Ivy\",\"familyName\":\"Inch\",\"email\":\"%s\",\"postcode\":\"ZE1 0AA\"}"
+                                .formatted(viaApi)).statusCode(201).extract().<String>path("branchId"));
+        assertEquals(district, apiBranch);
+        String job = given().auth().oauth2(admin).contentType("text/csv")
+                .body("givenName,familyName,email,postcode\nJo,Jay,%s,ZE1 0AB\nKit,Kay,%s,ZE2 9XX\n"
+                        .formatted(inDistrict, inArea))
+                .post("/members/imports").then().statusCode(202).extract().header("Location");
+        awaitCompleted(admin, job);
+        given().auth().oauth2(admin).queryParam("branch", district).get("/members").then()
+                .body("items.email", hasItems(viaApi, inDistrict)).body("items.email", not(hasItem(inArea)));
+        given().auth().oauth2(admin).queryParam("branch", area).get("/members").then()
+                .body("items.email", contains(inArea));
     }
 
     @Test

@@ -172,6 +172,10 @@ class MembershipTest {
                 .get("/members").then().body("items.id", contains(lapsed.toString()));
         given().auth().oauth2(admin).queryParam("branch", branch).queryParam("updatedSince", afterCreation.toString())
                 .get("/members").then().body("items.id", hasItem(lapsed.toString()));
+        OffsetDateTime beforeLaterJoiner = OffsetDateTime.now();
+        UUID later = MembersApi.member(admin, MembersApi.email("later"), "\"branchId\":\"%s\"".formatted(branch));
+        given().auth().oauth2(admin).queryParam("branch", branch).queryParam("joinedSince", beforeLaterJoiner.toString())
+                .get("/members").then().body("items.id", contains(later.toString()));
         given().auth().oauth2(admin).queryParam("updatedSince", "yesterday").get("/members")
                 .then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
         given().auth().oauth2(admin).queryParam("status", "asleep").get("/members").then().statusCode(400)

@@ -15,13 +15,17 @@ import org.grassroots.kit.events.PoisonEventException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One consumer thread for one handler. Per record: up to {@code maxAttempts} transactions that each insert the
- * inbox row and apply the effect; then the dead-letter topic. Offsets are committed after each polled batch,
+ * One consumer thread for one handler. A polled batch is applied in one transaction (inbox rows and effects
+ * together): a burst of events, such as an import's, then costs one commit instead of one per event. If that
+ * transaction fails, the batch is applied record by record: up to {@code maxAttempts} transactions each, then
+ * the dead-letter topic, so one bad record costs only itself. Offsets are committed after each polled batch,
  * i.e. only after the database commits of its records; a crash in between replays records the inbox skips.
  */
 final class ConsumerLoop {
@@ -95,8 +99,11 @@ final class ConsumerLoop {
                         continue;
                     }
                     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                    boolean appliedTogether = applyTogether(records);
                     for (ConsumerRecord<String, byte[]> record : records) {
-                        process(record);
+                        if (!appliedTogether) {
+                            process(record);
+                        }
                         done.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
                     }
@@ -118,6 +125,31 @@ final class ConsumerLoop {
             } finally {
                 consumer = null;
             }
+        }
+    }
+
+    /** @return whether the whole batch was applied in one transaction; if not, nothing of it was. */
+    private boolean applyTogether(ConsumerRecords<String, byte[]> records) {
+        if (records.count() < 2) {
+            return false;
+        }
+        List<IncomingEvent> events = new ArrayList<>(records.count());
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                events.add(IncomingEvent.from(record, mapper));
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (IncomingEvent event : events) {
+                    if (inbox.markProcessed(handler.name(), event.id())) {
+                        handler.handle(event);
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("Consumer %s: a batch of %d records is applied one by one (%s)", groupId, records.count(),
+                    e.getClass().getSimpleName());
+            return false;
         }
     }
 
