@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 
-/** An election, keyed by its Democracy Club election id. */
+/**
+ * An election at any level of Democracy Club's hierarchy, keyed by its election id; a ballot is the lowest level
+ * and its election id is its ballot paper id.
+ */
 @Entity
 @Table(name = "election")
 public class Election extends PanacheEntityBase {
@@ -22,4 +25,12 @@ public class Election extends PanacheEntityBase {
 
     @Column(name = "poll_date", nullable = false)
     public LocalDate pollDate;
+
+    /** The election one level up; null for an election group. */
+    @Column(name = "parent_id")
+    public String parentId;
+
+    public ElectionId id() {
+        return ElectionId.parse(electionId);
+    }
 }
