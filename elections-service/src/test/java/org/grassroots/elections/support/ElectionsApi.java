@@ -35,4 +35,47 @@ public final class ElectionsApi {
             throw new AssertionError("could not record " + electionId + ": " + status);
         }
     }
+
+    /** Records an organisation; returns its id. */
+    public static UUID organisation(String slug, String name, String type) {
+        return UUID.fromString(post("/organisations", "{\"slug\":\"%s\",\"name\":\"%s\",\"organisationType\":\"%s\"}"
+                .formatted(slug, name, type)).statusCode(201).extract().path("id"));
+    }
+
+    /** Records a post of an organisation; returns its id. */
+    public static UUID post(UUID organisationId, String slug, String name, int seats) {
+        return UUID.fromString(post("/posts", """
+                {"organisationId":"%s","slug":"%s","name":"%s","kind":"ward","seats":%d}"""
+                .formatted(organisationId, slug, name, seats)).statusCode(201).extract().path("id"));
+    }
+
+    /** Records a party; returns its id. */
+    public static UUID party(String name, String ecId) {
+        String ec = ecId == null ? "" : ",\"ecId\":\"" + ecId + "\"";
+        return UUID.fromString(post("/parties", "{\"name\":\"%s\"%s}".formatted(name, ec))
+                .statusCode(201).extract().path("id"));
+    }
+
+    /** A unique Electoral Commission id (never our party's). */
+    public static String ecId() {
+        return "PP" + (100000 + new java.util.Random().nextInt(800000));
+    }
+
+    /**
+     * A town council with a ward of {@code seats} seats, its 2022 local election and the ward's ballot.
+     * @return the ballot paper id
+     */
+    public static Ward ward(int seats) {
+        String org = slug("bury");
+        UUID organisationId = organisation(org, "Bury St Edmunds Town Council " + org, "town-council");
+        UUID postId = post(organisationId, "st-olaves", "St Olaves", seats);
+        group("local.2022-05-05");
+        election("local.%s.2022-05-05".formatted(org), "Bury St Edmunds Town Council");
+        String ballot = "local.%s.st-olaves.2022-05-05".formatted(org);
+        post("/ballots", "{\"ballotPaperId\":\"%s\",\"postId\":\"%s\"}".formatted(ballot, postId)).statusCode(201);
+        return new Ward(org, organisationId, postId, ballot);
+    }
+
+    public record Ward(String organisationSlug, UUID organisationId, UUID postId, String ballotPaperId) {
+    }
 }

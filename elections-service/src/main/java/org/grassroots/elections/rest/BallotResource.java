@@ -1,0 +1,92 @@
+package org.grassroots.elections.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.elections.domain.Election;
+import org.grassroots.elections.service.BallotService;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+
+@Path("/ballots")
+@Tag(name = "Ballots", description = "Ballot papers: a post contested in an election, by ballot paper id")
+@Produces(MediaType.APPLICATION_JSON)
+public class BallotResource {
+
+    @Inject
+    BallotService ballots;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Operation(summary = "Record a ballot", description = "Roles: admin, elections. The ballot paper id is a "
+            + "Democracy Club ballot-level election id (local.suffolk.st-olaves.2022-05-05, "
+            + "local.suffolk.st-olaves.by.2023-03-02 for a by-election); its parent election must exist.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid id (naming the wrong segment) or field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ballot exists", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Parent election or post missing, post not the id's, or more "
+            + "winners than seats", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewBallotRequest request,
+                           @Context UriInfo uri) {
+        Election ballot = ballots.create(request.ballotPaperId(), request.name(), request.postId(),
+                request.winnerCount());
+        return Response.created(uri.getAbsolutePathBuilder().path(ballot.electionId).build())
+                .entity(BallotView.of(ballot)).build();
+    }
+
+    @GET
+    @Path("/{ballotPaperId}")
+    @PermitAll
+    @Operation(summary = "Read a ballot", description = "Role: public.")
+    @APIResponse(responseCode = "200", description = "The ballot",
+            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid ballot paper id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BallotView get(@PathParam("ballotPaperId") String ballotPaperId) {
+        return BallotView.of(ballots.find(ballotPaperId));
+    }
+
+    @PATCH
+    @Path("/{ballotPaperId}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Operation(summary = "Change a ballot", description = "Roles: admin, elections. Lock the candidates (the "
+            + "statement of persons nominated is out), cancel it (e.g. an uncontested ballot), or change the "
+            + "winner count.")
+    @APIResponse(responseCode = "200", description = "The ballot",
+            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More winners than seats", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BallotView change(@PathParam("ballotPaperId") String ballotPaperId,
+                             @NotNull(message = "a JSON body is required") @Valid BallotChangeRequest request) {
+        return BallotView.of(ballots.change(ballotPaperId, request.winnerCount(), request.candidatesLocked(),
+                request.cancelled()));
+    }
+}
