@@ -3,6 +3,7 @@ package org.grassroots.elections.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.grassroots.elections.domain.MemberStanding;
+import org.grassroots.elections.domain.OfficeHolder;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
@@ -14,7 +15,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
-/** Keeps {@link MemberStanding} from the member lifecycle topic. */
+/**
+ * Keeps {@link MemberStanding} from the member lifecycle topic, and removes or re-points what elections-service
+ * holds about a member when the member is erased or merged.
+ */
 @ApplicationScoped
 public class MemberStandingHandler implements EventHandler {
 
@@ -35,9 +39,15 @@ public class MemberStandingHandler implements EventHandler {
         } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
             statusChanged(event.data());
         } else if (EventTypes.MEMBER_ERASED.equals(event.type())) {
-            MemberStanding.deleteById(memberId(event.data()));
+            UUID memberId = memberId(event.data());
+            MemberStanding.deleteById(memberId);
+            // An office-holder who is one of our members is that member's personal data: name and link go.
+            OfficeHolder.update("name = null, memberId = null, updatedAt = ?1 where memberId = ?2",
+                    OffsetDateTime.now(), memberId);
         } else if (EventTypes.MEMBER_MERGED.equals(event.type())) {
-            MemberStanding.deleteById(uuid(event.data(), "mergedMemberId"));
+            UUID merged = uuid(event.data(), "mergedMemberId");
+            MemberStanding.deleteById(merged);
+            OfficeHolder.update("memberId = ?1 where memberId = ?2", uuid(event.data(), "memberId"), merged);
         }
     }
 

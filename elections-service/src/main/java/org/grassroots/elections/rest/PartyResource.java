@@ -38,6 +38,9 @@ public class PartyResource {
     @Inject
     PartyService parties;
 
+    @Inject
+    org.grassroots.elections.service.OfficeHolderService officeHolders;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
@@ -61,8 +64,11 @@ public class PartyResource {
     @Operation(summary = "List parties", description = "Role: public. By name; cursor-paginated.")
     @APIResponse(responseCode = "200", description = "A page of parties",
             content = @Content(schema = @Schema(implementation = PartyPage.class)))
-    public PartyPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        Page<PartyView> page = parties.list(PageRequest.of(limit, cursor, 2)).map(this::view);
+    public PartyPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                          @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                  description = "Only the party with this Electoral Commission id", example = "PP53")
+                          @QueryParam("ecId") String ecId) {
+        Page<PartyView> page = parties.list(PageRequest.of(limit, cursor, 2), ecId).map(this::view);
         return new PartyPage(page.items(), page.nextCursor());
     }
 
@@ -79,6 +85,6 @@ public class PartyResource {
     }
 
     private PartyView view(Party p) {
-        return PartyView.of(p, parties.isOurs(p));
+        return PartyView.of(p, parties.isOurs(p), officeHolders.currentCount(p.id));
     }
 }

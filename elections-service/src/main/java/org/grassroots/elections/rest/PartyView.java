@@ -9,9 +9,11 @@ import java.util.UUID;
 public record PartyView(UUID id,
                         @Schema(example = "Grassroots Party") String name,
                         @Schema(description = "Electoral Commission register id", example = "PP9999") String ecId,
-                        @Schema(description = "Whether this is our party") boolean ourParty) {
+                        @Schema(description = "Whether this is our party") boolean ourParty,
+                        @Schema(description = "Office-holders sitting for this party now (councillors and others)",
+                                example = "2") long currentOfficeHolders) {
 
-    static PartyView of(Party p, boolean ours) {
-        return new PartyView(p.id, p.name, p.ecId, ours);
+    static PartyView of(Party p, boolean ours, long currentOfficeHolders) {
+        return new PartyView(p.id, p.name, p.ecId, ours, currentOfficeHolders);
     }
 }

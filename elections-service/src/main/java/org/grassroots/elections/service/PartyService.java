@@ -48,7 +48,10 @@ public class PartyService {
         return party != null && party.ecId != null && party.ecId.equals(ourPartyEcId);
     }
 
-    public Page<Party> list(PageRequest request) {
+    public Page<Party> list(PageRequest request, String ecId) {
+        if (ecId != null) {
+            return request.page(Party.list("ecId", ecId), p -> Cursor.of(p.name, p.id));
+        }
         List<Party> rows = request.after() == null
                 ? Party.find("order by name, id").page(0, request.fetchSize()).list()
                 : Party.find("name > ?1 or (name = ?1 and id > ?2) order by name, id", request.after().value(0),

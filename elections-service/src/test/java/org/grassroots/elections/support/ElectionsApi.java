@@ -78,4 +78,35 @@ public final class ElectionsApi {
 
     public record Ward(String organisationSlug, UUID organisationId, UUID postId, String ballotPaperId) {
     }
+
+    /** Our party (Electoral Commission id from config, PP9999 in tests), recorded once; returns its id. */
+    public static UUID ourParty() {
+        int status = post("/parties", "{\"name\":\"Grassroots Party\",\"ecId\":\"PP9999\"}").extract().statusCode();
+        if (status != 201 && status != 409) {
+            throw new AssertionError("could not record our party: " + status);
+        }
+        return UUID.fromString(given().queryParam("ecId", "PP9999").get("/parties").then().statusCode(200)
+                .extract().path("items[0].id"));
+    }
+
+    /** A member as members-service announces one; waits until the projection knows them. */
+    public static UUID member(String status) {
+        UUID memberId = UUID.randomUUID();
+        org.grassroots.testing.KafkaProbe.send(org.grassroots.testing.CloudEventRecords.cloudEvent(
+                org.grassroots.kit.catalogue.Topics.MEMBERS, memberId.toString(), UUID.randomUUID(),
+                org.grassroots.kit.catalogue.EventTypes.MEMBER_JOINED, """
+                        {"memberId":"%s","status":"%s","membershipType":"member","joinedAt":"2022-03-01T09:30:00Z"}"""
+                        .formatted(memberId, status)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        org.grassroots.elections.domain.MemberStanding.findById(memberId) != null));
+        return memberId;
+    }
+
+    /** Records an office-holder from a raw affiliations JSON array; returns the response. */
+    public static ValidatableResponse officeHolder(String name, UUID postId, UUID memberId, String affiliationsJson) {
+        String member = memberId == null ? "" : ",\"memberId\":\"" + memberId + "\"";
+        return post("/office-holders", "{\"name\":\"%s\",\"postId\":\"%s\"%s,\"affiliations\":%s}"
+                .formatted(name, postId, member, affiliationsJson));
+    }
 }
