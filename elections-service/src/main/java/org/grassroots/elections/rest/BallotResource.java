@@ -34,6 +34,42 @@ public class BallotResource {
     @Inject
     BallotService ballots;
 
+    @Inject
+    org.grassroots.elections.service.CandidacyService candidacies;
+
+    @GET
+    @Path("/{ballotPaperId}/candidates")
+    @PermitAll
+    @jakarta.transaction.Transactional
+    @Operation(summary = "The candidates standing on a ballot", description = "Role: public. Our selected-and-"
+            + "standing candidates and the other parties' candidates, by name; nothing of selection.")
+    @APIResponse(responseCode = "200", description = "The candidates",
+            content = @Content(schema = @Schema(implementation = CandidatePage.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CandidatePage candidates(@PathParam("ballotPaperId") String ballotPaperId) {
+        return new CandidatePage(candidacies.standing(ballotPaperId).stream().map(CandidateView::of).toList(), null);
+    }
+
+    @POST
+    @Path("/{ballotPaperId}/candidates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @jakarta.transaction.Transactional
+    @Operation(summary = "Add another party's candidate", description = "Roles: admin, elections. As on the "
+            + "statement of persons nominated, so that results are complete. Our candidates come through selection.")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = CandidateView.class)))
+    @APIResponse(responseCode = "409", description = "The ballot is locked or cancelled", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown party, or our own party", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addCandidate(@PathParam("ballotPaperId") String ballotPaperId,
+                                 @NotNull(message = "a JSON body is required") @Valid NewCandidateRequest request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(CandidateView.of(candidacies.addOther(ballotPaperId, request.name(), request.partyId()))).build();
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})

@@ -44,6 +44,14 @@ public class PartyService {
                 field + ": party " + id + " does not exist"));
     }
 
+    public String ourPartyEcId() {
+        return ourPartyEcId;
+    }
+
+    public java.util.Optional<Party> ours() {
+        return Party.find("ecId", ourPartyEcId).firstResultOptional();
+    }
+
     public boolean isOurs(Party party) {
         return party != null && party.ecId != null && party.ecId.equals(ourPartyEcId);
     }
