@@ -59,6 +59,11 @@ public class Candidacy extends PanacheEntityBase {
     @Column(name = "member_lapsed", nullable = false)
     public boolean memberLapsed;
 
+    /** Set with the ballot's result. */
+    public Integer votes;
+
+    public Boolean elected;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -37,6 +37,48 @@ public class BallotResource {
     @Inject
     org.grassroots.elections.service.CandidacyService candidacies;
 
+    @Inject
+    org.grassroots.elections.service.ResultService results;
+
+    @jakarta.ws.rs.PUT
+    @Path("/{ballotPaperId}/result")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @jakarta.transaction.Transactional
+    @Operation(summary = "Record a ballot's result", description = "Roles: admin, elections. Replaces any earlier "
+            + "one. Every candidate standing is counted once; no more are elected than the winner count.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "400", description = "Negative or missing numbers, naming the field", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ballot is cancelled", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More elected than the winner count (too-many-elected), a "
+            + "candidate missing, repeated or not standing; nothing is written", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultView declare(@PathParam("ballotPaperId") String ballotPaperId,
+                              @NotNull(message = "a JSON body is required") @Valid ResultRequest request) {
+        var result = results.declare(ballotPaperId, request.electorate(), request.turnout(), request.spoiltBallots(),
+                request.candidates().stream().map(c -> new org.grassroots.elections.service.ResultService.Count(
+                        c.candidacyId(), c.votes(), c.elected())).toList());
+        return ResultView.of(result, candidacies.standing(ballotPaperId));
+    }
+
+    @GET
+    @Path("/{ballotPaperId}/result")
+    @PermitAll
+    @jakarta.transaction.Transactional
+    @Operation(summary = "A ballot's result", description = "Role: public. Candidates by votes, most first.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot, or no result yet", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultView result(@PathParam("ballotPaperId") String ballotPaperId) {
+        var result = results.result(ballotPaperId).orElseThrow(() -> org.grassroots.kit.problem.ProblemException
+                .notFound("A result for " + ballotPaperId));
+        return ResultView.of(result, candidacies.standing(ballotPaperId));
+    }
+
     @GET
     @Path("/{ballotPaperId}/candidates")
     @PermitAll

@@ -73,6 +73,23 @@ public class ElectionResource {
         return ElectionView.of(elections.find(electionId));
     }
 
+    @Inject
+    org.grassroots.elections.service.ResultService results;
+
+    @GET
+    @Path("/{electionId}/party-results")
+    @PermitAll
+    @Operation(summary = "Party results of an election", description = "Role: public. Seats won, votes and vote "
+            + "share per party over every declared ballot at or below this election.")
+    @APIResponse(responseCode = "200", description = "The party results",
+            content = @Content(schema = @Schema(implementation = PartyResultsView.class)))
+    @APIResponse(responseCode = "404", description = "No such election", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PartyResultsView partyResults(@PathParam("electionId") String electionId) {
+        Election election = elections.find(electionId);
+        return PartyResultsView.of(election.electionId, results.partyTotals(election.electionId));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
