@@ -4,11 +4,16 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 
-/** An election, keyed by its Democracy Club election id. */
+/**
+ * An election at any level of Democracy Club's hierarchy, keyed by its election id; a ballot is the lowest level
+ * and its election id is its ballot paper id.
+ */
 @Entity
 @Table(name = "election")
 public class Election extends PanacheEntityBase {
@@ -22,4 +27,32 @@ public class Election extends PanacheEntityBase {
 
     @Column(name = "poll_date", nullable = false)
     public LocalDate pollDate;
+
+    /** The election one level up; null for an election group. */
+    @Column(name = "parent_id")
+    public String parentId;
+
+    /** Ballots: the post contested. */
+    @ManyToOne
+    @JoinColumn(name = "post_id")
+    public Post post;
+
+    /** Ballots: how many are elected (a by-election may fill fewer than the post's seats). */
+    @Column(name = "winner_count")
+    public Integer winnerCount;
+
+    /** Ballots: the statement of persons nominated is published; the candidates are final. */
+    @Column(name = "candidates_locked", nullable = false)
+    public boolean candidatesLocked;
+
+    @Column(nullable = false)
+    public boolean cancelled;
+
+    public boolean isBallot() {
+        return post != null;
+    }
+
+    public ElectionId id() {
+        return ElectionId.parse(electionId);
+    }
 }

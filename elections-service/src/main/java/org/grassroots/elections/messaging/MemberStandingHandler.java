@@ -2,7 +2,9 @@ package org.grassroots.elections.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.grassroots.elections.domain.Candidacy;
 import org.grassroots.elections.domain.MemberStanding;
+import org.grassroots.elections.domain.OfficeHolder;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
@@ -14,7 +16,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
-/** Keeps {@link MemberStanding} from the member lifecycle topic. */
+/**
+ * Keeps {@link MemberStanding} from the member lifecycle topic, and removes or re-points what elections-service
+ * holds about a member when the member is erased or merged.
+ */
 @ApplicationScoped
 public class MemberStandingHandler implements EventHandler {
 
@@ -35,9 +40,23 @@ public class MemberStandingHandler implements EventHandler {
         } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
             statusChanged(event.data());
         } else if (EventTypes.MEMBER_ERASED.equals(event.type())) {
-            MemberStanding.deleteById(memberId(event.data()));
+            UUID memberId = memberId(event.data());
+            MemberStanding.deleteById(memberId);
+            // An office-holder who is one of our members is that member's personal data: name and link go.
+            OfficeHolder.update("name = null, memberId = null, updatedAt = ?1 where memberId = ?2",
+                    OffsetDateTime.now(), memberId);
+            Candidacy.update("name = null, memberId = null, updatedAt = ?1 where memberId = ?2",
+                    OffsetDateTime.now(), memberId);
         } else if (EventTypes.MEMBER_MERGED.equals(event.type())) {
-            MemberStanding.deleteById(uuid(event.data(), "mergedMemberId"));
+            UUID merged = uuid(event.data(), "mergedMemberId");
+            MemberStanding.deleteById(merged);
+            UUID survivor = uuid(event.data(), "memberId");
+            OfficeHolder.update("memberId = ?1 where memberId = ?2", survivor, merged);
+            // Both records may be in selection for one ballot: the survivor's candidacy stays, the other goes
+            // on under no member (its name stays until the survivor is erased, if ever).
+            Candidacy.update("memberId = ?1 where memberId = ?2 and not exists (select c from Candidacy c "
+                    + "where c.memberId = ?1 and c.ballot = ballot)", survivor, merged);
+            Candidacy.update("memberId = null where memberId = ?1", merged);
         }
     }
 
@@ -47,6 +66,9 @@ public class MemberStandingHandler implements EventHandler {
                 .orElseThrow(() -> new IllegalStateException("status change before join for " + memberId));
         standing.status = data.path("toStatus").asText();
         standing.updatedAt = OffsetDateTime.now();
+        // Selection needs good standing: flag candidacies of a member who lapsed, clear the flag on rejoining.
+        Candidacy.update("memberLapsed = ?1, updatedAt = ?2 where memberId = ?3", !standing.inGoodStanding(),
+                standing.updatedAt, memberId);
     }
 
     private static UUID memberId(JsonNode data) {

@@ -9,6 +9,9 @@ public final class EventTypes {
     public static final String MEMBER_CONSENT_CHANGED = "org.grassroots.member.consent-changed.v1";
     public static final String MEMBER_STATE = "org.grassroots.member.state.v1";
     public static final String MEMBER_MERGED = "org.grassroots.member.merged.v1";
+    public static final String OFFICE_HOLDER_JOINED = "org.grassroots.office-holder.joined.v1";
+    public static final String OFFICE_HOLDER_CHANGED_PARTY = "org.grassroots.office-holder.changed-party.v1";
+    public static final String OFFICE_HOLDER_LEFT = "org.grassroots.office-holder.left.v1";
 
     private EventTypes() {
     }

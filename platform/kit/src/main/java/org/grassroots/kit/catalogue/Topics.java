@@ -6,6 +6,8 @@ public final class Topics {
     public static final String MEMBERS = "grassroots.members.v1";
     /** Compacted: the latest state of every member, a tombstone once erased; key = member id. */
     public static final String MEMBER_STATE = "grassroots.member-state.v1";
+    /** Office-holders taking office, changing party and leaving; key = office-holder id. Published by elections-service. */
+    public static final String OFFICE_HOLDERS = "grassroots.office-holders.v1";
 
     private Topics() {
     }

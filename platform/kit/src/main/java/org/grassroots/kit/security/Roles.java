@@ -8,6 +8,8 @@ public final class Roles {
     public static final String MEMBER = "member";
     public static final String ORGANISER = "organiser";
     public static final String ADMIN = "admin";
+    /** The elections team: elections, ballots, candidate selection, results and office-holders. */
+    public static final String ELECTIONS = "elections";
 
     private Roles() {
     }

@@ -1,0 +1,31 @@
+package org.grassroots.elections.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A ballot's declared result; the votes per candidate are on the candidacies. */
+@Entity
+@Table(name = "ballot_result")
+public class BallotResult extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "ballot_id")
+    public String ballotId;
+
+    public Integer electorate;
+
+    /** Ballot papers counted, valid or not. */
+    @Column(nullable = false)
+    public int turnout;
+
+    @Column(name = "spoilt_ballots", nullable = false)
+    public int spoiltBallots;
+
+    @Column(name = "recorded_at", nullable = false)
+    public OffsetDateTime recordedAt;
+}

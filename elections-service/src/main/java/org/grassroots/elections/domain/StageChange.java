@@ -1,0 +1,40 @@
+package org.grassroots.elections.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One step of a candidacy through selection. */
+@Entity
+@Table(name = "candidacy_stage_change")
+public class StageChange extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "candidacy_id")
+    public Candidacy candidacy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_stage")
+    public SelectionStage fromStage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_stage", nullable = false)
+    public SelectionStage toStage;
+
+    public String reason;
+
+    @Column(name = "changed_at", nullable = false)
+    public OffsetDateTime changedAt;
+}

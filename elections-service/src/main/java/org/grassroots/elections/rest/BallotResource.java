@@ -1,0 +1,170 @@
+package org.grassroots.elections.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.elections.domain.Election;
+import org.grassroots.elections.service.BallotService;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+
+@Path("/ballots")
+@Tag(name = "Ballots", description = "Ballot papers: a post contested in an election, by ballot paper id")
+@Produces(MediaType.APPLICATION_JSON)
+public class BallotResource {
+
+    @Inject
+    BallotService ballots;
+
+    @Inject
+    org.grassroots.elections.service.CandidacyService candidacies;
+
+    @Inject
+    org.grassroots.elections.service.ResultService results;
+
+    @jakarta.ws.rs.PUT
+    @Path("/{ballotPaperId}/result")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @jakarta.transaction.Transactional
+    @Operation(summary = "Record a ballot's result", description = "Roles: admin, elections. Replaces any earlier "
+            + "one. Every candidate standing is counted once; no more are elected than the winner count.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "400", description = "Negative or missing numbers, naming the field", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ballot is cancelled", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More elected than the winner count (too-many-elected), a "
+            + "candidate missing, repeated or not standing; nothing is written", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultView declare(@PathParam("ballotPaperId") String ballotPaperId,
+                              @NotNull(message = "a JSON body is required") @Valid ResultRequest request) {
+        var result = results.declare(ballotPaperId, request.electorate(), request.turnout(), request.spoiltBallots(),
+                request.candidates().stream().map(c -> new org.grassroots.elections.service.ResultService.Count(
+                        c.candidacyId(), c.votes(), c.elected())).toList());
+        return ResultView.of(result, candidacies.standing(ballotPaperId));
+    }
+
+    @GET
+    @Path("/{ballotPaperId}/result")
+    @PermitAll
+    @jakarta.transaction.Transactional
+    @Operation(summary = "A ballot's result", description = "Role: public. Candidates by votes, most first.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot, or no result yet", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResultView result(@PathParam("ballotPaperId") String ballotPaperId) {
+        var result = results.result(ballotPaperId).orElseThrow(() -> org.grassroots.kit.problem.ProblemException
+                .notFound("A result for " + ballotPaperId));
+        return ResultView.of(result, candidacies.standing(ballotPaperId));
+    }
+
+    @GET
+    @Path("/{ballotPaperId}/candidates")
+    @PermitAll
+    @jakarta.transaction.Transactional
+    @Operation(summary = "The candidates standing on a ballot", description = "Role: public. Our selected-and-"
+            + "standing candidates and the other parties' candidates, by name; nothing of selection.")
+    @APIResponse(responseCode = "200", description = "The candidates",
+            content = @Content(schema = @Schema(implementation = CandidatePage.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CandidatePage candidates(@PathParam("ballotPaperId") String ballotPaperId) {
+        return new CandidatePage(candidacies.standing(ballotPaperId).stream().map(CandidateView::of).toList(), null);
+    }
+
+    @POST
+    @Path("/{ballotPaperId}/candidates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @jakarta.transaction.Transactional
+    @Operation(summary = "Add another party's candidate", description = "Roles: admin, elections. As on the "
+            + "statement of persons nominated, so that results are complete. Our candidates come through selection.")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = CandidateView.class)))
+    @APIResponse(responseCode = "409", description = "The ballot is locked or cancelled", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown party, or our own party", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addCandidate(@PathParam("ballotPaperId") String ballotPaperId,
+                                 @NotNull(message = "a JSON body is required") @Valid NewCandidateRequest request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(CandidateView.of(candidacies.addOther(ballotPaperId, request.name(), request.partyId()))).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Operation(summary = "Record a ballot", description = "Roles: admin, elections. The ballot paper id is a "
+            + "Democracy Club ballot-level election id (local.suffolk.st-olaves.2022-05-05, "
+            + "local.suffolk.st-olaves.by.2023-03-02 for a by-election); its parent election must exist.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid id (naming the wrong segment) or field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ballot exists", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Parent election or post missing, post not the id's, or more "
+            + "winners than seats", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewBallotRequest request,
+                           @Context UriInfo uri) {
+        Election ballot = ballots.create(request.ballotPaperId(), request.name(), request.postId(),
+                request.winnerCount());
+        return Response.created(uri.getAbsolutePathBuilder().path(ballot.electionId).build())
+                .entity(BallotView.of(ballot)).build();
+    }
+
+    @GET
+    @Path("/{ballotPaperId}")
+    @PermitAll
+    @Operation(summary = "Read a ballot", description = "Role: public.")
+    @APIResponse(responseCode = "200", description = "The ballot",
+            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid ballot paper id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BallotView get(@PathParam("ballotPaperId") String ballotPaperId) {
+        return BallotView.of(ballots.find(ballotPaperId));
+    }
+
+    @PATCH
+    @Path("/{ballotPaperId}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Operation(summary = "Change a ballot", description = "Roles: admin, elections. Lock the candidates (the "
+            + "statement of persons nominated is out), cancel it (e.g. an uncontested ballot), or change the "
+            + "winner count.")
+    @APIResponse(responseCode = "200", description = "The ballot",
+            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "More winners than seats", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BallotView change(@PathParam("ballotPaperId") String ballotPaperId,
+                             @NotNull(message = "a JSON body is required") @Valid BallotChangeRequest request) {
+        return BallotView.of(ballots.change(ballotPaperId, request.winnerCount(), request.candidatesLocked(),
+                request.cancelled()));
+    }
+}

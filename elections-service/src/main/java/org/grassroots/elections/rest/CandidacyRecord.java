@@ -1,0 +1,38 @@
+package org.grassroots.elections.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grassroots.elections.domain.Candidacy;
+import org.grassroots.elections.domain.StageChange;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "CandidacyRecord", description = "A candidacy as the elections team sees it, with the member link and "
+        + "the selection history (personal data: not public).")
+public record CandidacyRecord(UUID id,
+                              @Schema(example = "local.bury-st-edmunds.st-olaves.2022-05-05") String ballotPaperId,
+                              @Schema(description = "Our member; null for other parties' candidates and once erased")
+                              UUID memberId,
+                              @Schema(description = "Name on the ballot paper; null once an erased member's") String name,
+                              PartyRef party,
+                              @Schema(description = "applied or nominated; null for other parties' candidates") String route,
+                              @Schema(example = "shortlisted") String stage,
+                              @Schema(description = "The member's membership lapsed since: review the candidacy")
+                              boolean memberLapsed,
+                              List<StageView> history) {
+
+    @Schema(name = "CandidacyStageChange")
+    public record StageView(String fromStage, String toStage, String reason, OffsetDateTime changedAt) {
+    }
+
+    static CandidacyRecord of(Candidacy c) {
+        return new CandidacyRecord(c.id, c.ballot.electionId, c.memberId, c.name, PartyRef.of(c.party),
+                c.route == null ? null : c.route.name(), c.stage.name(), c.memberLapsed,
+                c.stages.stream().map(CandidacyRecord::stage).toList());
+    }
+
+    private static StageView stage(StageChange s) {
+        return new StageView(s.fromStage == null ? null : s.fromStage.name(), s.toStage.name(), s.reason, s.changedAt);
+    }
+}

@@ -1,0 +1,145 @@
+package org.grassroots.elections.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.elections.domain.OfficeHolder;
+import org.grassroots.elections.service.OfficeHolderService;
+import org.grassroots.elections.service.OfficeHolderService.AffiliationSpec;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+
+import java.util.UUID;
+
+@Path("/office-holders")
+@Tag(name = "Office-holders", description = "Councillors and other people holding a post, with their party history")
+@Produces(MediaType.APPLICATION_JSON)
+public class OfficeHolderResource {
+
+    @Inject
+    OfficeHolderService officeHolders;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Transactional // the response is built from the entity, inside the transaction that changed it
+    @Operation(summary = "Record an office-holder", description = "Roles: admin, elections. Publishes "
+            + "org.grassroots.office-holder.joined.v1.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Overlapping affiliations, the latest not open, a future date, "
+            + "or an unknown post, party or member; nothing is recorded", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewOfficeHolderRequest request,
+                           @Context UriInfo uri) {
+        OfficeHolder h = officeHolders.create(request.name(), request.postId(), request.memberId(),
+                request.affiliations().stream().map(a -> new AffiliationSpec(a.partyId(), a.startDate(), a.endDate(),
+                        a.endReason())).toList());
+        return Response.created(uri.getAbsolutePathBuilder().path(h.id.toString()).build())
+                .entity(OfficeHolderRecord.of(h)).build();
+    }
+
+    @POST
+    @Path("/{id}/party-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Transactional // the response is built from the entity, inside the transaction that changed it
+    @Operation(summary = "Record a change of party", description = "Roles: admin, elections. Closes the current "
+            + "affiliation the day before `date` (with the reason) and opens the next; the person keeps one record. "
+            + "Publishes org.grassroots.office-holder.changed-party.v1.")
+    @APIResponse(responseCode = "200", description = "The office-holder after the change",
+            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The office-holder has left office", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The change would overlap the current affiliation, is to the same "
+            + "party, is dated in the future, or names an unknown party; nothing changes", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OfficeHolderRecord changeParty(@PathParam("id") UUID id,
+                                          @NotNull(message = "a JSON body is required") @Valid PartyChangeRequest request) {
+        return OfficeHolderRecord.of(officeHolders.changeParty(id, request.partyId(), request.date(), request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/leave")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Transactional // the response is built from the entity, inside the transaction that changed it
+    @Operation(summary = "Record leaving office", description = "Roles: admin, elections. Publishes "
+            + "org.grassroots.office-holder.left.v1.")
+    @APIResponse(responseCode = "200", description = "The office-holder",
+            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponse(responseCode = "409", description = "Left office already", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A date before the current affiliation, or in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OfficeHolderRecord leave(@PathParam("id") UUID id,
+                                    @NotNull(message = "a JSON body is required") @Valid LeaveOfficeRequest request) {
+        return OfficeHolderRecord.of(officeHolders.leave(id, request.date(), request.reason()));
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List office-holders", description = "Role: public. No member links. Most recent start "
+            + "first; filters: post, party (sitting for it now), current (in office).")
+    @APIResponse(responseCode = "200", description = "A page of office-holders",
+            content = @Content(schema = @Schema(implementation = OfficeHolderPage.class)))
+    public OfficeHolderPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                 @QueryParam("post") UUID post,
+                                 @Parameter(description = "Sitting for this party now") @QueryParam("party") UUID party,
+                                 @Parameter(description = "Only those in office") @QueryParam("current") boolean current) {
+        Page<OfficeHolderView> page = officeHolders.list(PageRequest.of(limit, cursor, 2), post, party, current)
+                .map(OfficeHolderView::of);
+        return new OfficeHolderPage(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Read an office-holder", description = "Role: public. Affiliations and history; no member "
+            + "link.")
+    @APIResponse(responseCode = "200", description = "The office-holder",
+            content = @Content(schema = @Schema(implementation = OfficeHolderView.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OfficeHolderView get(@PathParam("id") UUID id) {
+        return OfficeHolderView.of(officeHolders.find(id));
+    }
+
+    @GET
+    @Path("/{id}/record")
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Operation(summary = "Read an office-holder with the member link", description = "Roles: admin, elections.")
+    @APIResponse(responseCode = "200", description = "The office-holder",
+            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OfficeHolderRecord record(@PathParam("id") UUID id) {
+        return OfficeHolderRecord.of(officeHolders.find(id));
+    }
+}
