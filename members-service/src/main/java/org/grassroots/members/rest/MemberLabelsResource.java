@@ -66,6 +66,8 @@ public class MemberLabelsResource {
     @Operation(summary = "Grant a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member with the role",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MemberView grant(@PathParam("id") UUID id, @PathParam("role") PartyRole role) {
         return MemberView.of(membership.role(id, role, true, callers.current()));
     }
@@ -76,6 +78,8 @@ public class MemberLabelsResource {
     @Operation(summary = "Revoke a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member without the role",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MemberView revoke(@PathParam("id") UUID id, @PathParam("role") PartyRole role) {
         return MemberView.of(membership.role(id, role, false, callers.current()));
     }

@@ -145,6 +145,10 @@ public class MembershipService {
         if (!caller.isAdmin()) {
             throw Caller.forbidden("Only an admin grants or revokes party roles");
         }
+        if (role == PartyRole.councillor) {
+            throw ProblemException.unprocessable("derived-role", "The councillor role follows the office-holders "
+                    + "recorded in elections-service: record the office there");
+        }
         Member member = manageable(memberId, caller);
         boolean changed = grant ? member.roles.add(role) : member.roles.remove(role);
         if (changed) {

@@ -7,6 +7,7 @@ import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MemberRedirect;
+import org.grassroots.members.domain.OfficeHolding;
 import org.grassroots.members.domain.StatusChange;
 import org.grassroots.members.messaging.MemberEvents;
 
@@ -51,6 +52,7 @@ public class MergeService {
         survivor.roles.addAll(duplicate.roles);
         survivor.updatedAt = now;
         ConsentRecord.update("memberId = ?1 where memberId = ?2", survivorId, duplicateId);
+        OfficeHolding.update("memberId = ?1 where memberId = ?2", survivorId, duplicateId);
         StatusChange.delete("memberId", duplicateId);
         duplicate.delete();
         Member.flush(); // the duplicate's unique email and external id are gone before the survivor takes them

@@ -55,11 +55,13 @@ class TagsAndRolesTest {
         UUID branch = MembersApi.branch("Bury", "BL9");
         UUID id = MembersApi.member(admin, MembersApi.email("cllr"), "\"branchId\":\"%s\"".formatted(branch));
 
-        given().auth().oauth2(TestTokens.organiser(branch)).put("/members/" + id + "/roles/councillor").then()
+        given().auth().oauth2(TestTokens.organiser(branch)).put("/members/" + id + "/roles/spokesperson").then()
                 .statusCode(403);
-        given().auth().oauth2(admin).put("/members/" + id + "/roles/councillor").then().statusCode(200)
-                .body("roles", contains("councillor"));
-        given().auth().oauth2(admin).queryParam("role", "councillor").queryParam("branch", branch).get("/members")
+        given().auth().oauth2(admin).put("/members/" + id + "/roles/spokesperson").then().statusCode(200)
+                .body("roles", contains("spokesperson"));
+        given().auth().oauth2(admin).put("/members/" + id + "/roles/councillor").then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(admin).queryParam("role", "spokesperson").queryParam("branch", branch).get("/members")
                 .then().statusCode(200).body("items.id", contains(id.toString()));
         given().auth().oauth2(admin).put("/members/" + id + "/roles/emperor").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("role"));
@@ -69,7 +71,7 @@ class TagsAndRolesTest {
                 .stream().filter(r -> isUpdateOf(r, id)).toList();
         assertEquals(1, updates.size());
         assertEquals(List.of(), EventCatalogue.load().violations(updates.getFirst()));
-        assertEquals("[\"councillor\"]", new com.fasterxml.jackson.databind.ObjectMapper()
+        assertEquals("[\"spokesperson\"]", new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(updates.getFirst().value()).path("roles").toString());
     }
 

@@ -1,0 +1,53 @@
+package org.grassroots.members.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.kit.events.IncomingEvent;
+import org.grassroots.kit.events.PoisonEventException;
+import org.grassroots.kit.inbox.EventHandler;
+import org.grassroots.members.service.CouncillorRoleService;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Sets and clears the councillor role from elections-service's office-holder events. */
+@ApplicationScoped
+public class OfficeHolderEventsHandler implements EventHandler {
+
+    @Inject
+    CouncillorRoleService councillors;
+
+    @Override
+    public String name() {
+        return "councillor-role";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.OFFICE_HOLDERS);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        JsonNode data = event.data();
+        if (data == null || !data.path("holdsOfficeForOurParty").isBoolean()) {
+            throw new PoisonEventException(event.type() + " without holdsOfficeForOurParty");
+        }
+        councillors.officeHolderChanged(uuid(data, "officeHolderId", event), optionalUuid(data, "memberId", event),
+                data.path("holdsOfficeForOurParty").booleanValue(), event.time());
+    }
+
+    private static UUID optionalUuid(JsonNode data, String field, IncomingEvent event) {
+        return data.path(field).isNull() || data.path(field).isMissingNode() ? null : uuid(data, field, event);
+    }
+
+    private static UUID uuid(JsonNode data, String field, IncomingEvent event) {
+        try {
+            return UUID.fromString(data.path(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(event.type() + " without a valid " + field, e);
+        }
+    }
+}
