@@ -16,6 +16,7 @@ import org.grassroots.kit.problem.ProblemException;
 import org.hibernate.annotations.BatchSize;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +66,29 @@ public class Member extends PanacheEntityBase {
     @Column(name = "dues_paid_until")
     public java.time.LocalDate duesPaidUntil;
 
+    /** Street lines of the postal address (up to three); the postcode is {@link #postcode}. */
+    @Column(name = "address_lines", nullable = false)
+    public String[] addressLines = new String[0];
+
+    public String locality;
+
+    public String region;
+
+    // Eager like tags and roles: every view of a member shows them.
+    /** Email addresses besides the primary one; each one finds this person on a later signup. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "member_email", joinColumns = @JoinColumn(name = "member_id"))
+    @Column(name = "address")
+    @BatchSize(size = 200)
+    public Set<String> additionalEmails = new TreeSet<>();
+
+    /** Phone numbers (E.164) besides the primary one. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "member_phone", joinColumns = @JoinColumn(name = "member_id"))
+    @Column(name = "number")
+    @BatchSize(size = 200)
+    public Set<String> additionalPhones = new TreeSet<>();
+
     @Column(name = "joined_at", nullable = false)
     public OffsetDateTime joinedAt;
 
@@ -92,8 +116,21 @@ public class Member extends PanacheEntityBase {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The person with this email address, primary or additional (case-insensitive). */
+    @SuppressWarnings("unchecked")
     public static Optional<Member> findByEmail(String email) {
-        return find("emailNormalised", normaliseEmail(email)).firstResultOptional();
+        List<Member> found = getEntityManager().createNativeQuery("""
+                        select * from member
+                        where email_normalised = ?1
+                           or id = (select member_id from member_email where lower(address) = ?1)""", Member.class)
+                .setParameter(1, normaliseEmail(email))
+                .getResultList();
+        return found.stream().findFirst();
+    }
+
+    /** Whether this address is recorded for anyone but {@code except} (primary or additional). */
+    public static boolean emailTakenByAnother(String email, UUID except) {
+        return findByEmail(email).filter(other -> !other.id.equals(except)).isPresent();
     }
 
     /** The member with this id, or a 404 problem. */

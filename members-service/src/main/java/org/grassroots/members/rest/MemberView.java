@@ -13,14 +13,19 @@ import java.util.UUID;
 
 @Schema(name = "Member", description = "A member or supporter. Personal data: shown only to the person, their "
         + "branch's organisers and admins.")
-public record MemberView(UUID id, String givenName, String familyName, String email, String phone, String postcode,
-                         MembershipType membershipType, MembershipStatus status, UUID branchId, String origin,
-                         String externalId, LocalDate duesPaidUntil, List<String> tags, List<PartyRole> roles,
-                         OffsetDateTime joinedAt, OffsetDateTime updatedAt) {
+public record MemberView(UUID id, String givenName, String familyName,
+                         @Schema(description = "The primary email address") String email,
+                         List<String> additionalEmails,
+                         @Schema(description = "The primary phone number, E.164") String phone,
+                         List<String> additionalPhones, List<String> addressLines, String locality, String region,
+                         String postcode, MembershipType membershipType, MembershipStatus status, UUID branchId,
+                         String origin, String externalId, LocalDate duesPaidUntil, List<String> tags,
+                         List<PartyRole> roles, OffsetDateTime joinedAt, OffsetDateTime updatedAt) {
 
     static MemberView of(Member m) {
-        return new MemberView(m.id, m.givenName, m.familyName, m.email, m.phone, m.postcode, m.membershipType, m.status,
-                m.branchId, m.origin, m.externalId, m.duesPaidUntil, List.copyOf(m.tags), List.copyOf(m.roles),
-                m.joinedAt, m.updatedAt);
+        return new MemberView(m.id, m.givenName, m.familyName, m.email, List.copyOf(m.additionalEmails), m.phone,
+                List.copyOf(m.additionalPhones), List.of(m.addressLines), m.locality, m.region, m.postcode,
+                m.membershipType, m.status, m.branchId, m.origin, m.externalId, m.duesPaidUntil, List.copyOf(m.tags),
+                List.copyOf(m.roles), m.joinedAt, m.updatedAt);
     }
 }

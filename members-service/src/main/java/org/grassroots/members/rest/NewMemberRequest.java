@@ -8,6 +8,7 @@ import org.grassroots.members.domain.MembershipType;
 import org.grassroots.members.service.MemberDetails;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "NewMember", description = "A person to record. A person with the same email (case-insensitive) or "
@@ -25,11 +26,21 @@ public record NewMemberRequest(
         String origin,
         @Size(max = 100) @Schema(description = "The person's id in an integrating tool; a de-duplication key",
                 example = "crm-48213") String externalId,
-        @Schema(description = "Dues are paid up to this date", example = "2023-01-31") LocalDate duesPaidUntil) {
+        @Schema(description = "Dues are paid up to this date", example = "2023-01-31") LocalDate duesPaidUntil,
+        @Size(max = 5) @Schema(description = "Email addresses besides the primary one, added to the person's; each "
+                + "one also finds this person on a later signup", example = "[\"alex@work.example.org\"]")
+        List<@NotBlank @Email @Size(max = 254) String> additionalEmails,
+        @Size(max = 5) @Schema(description = "Phone numbers besides the primary one, added to the person's")
+        List<@NotBlank @Size(max = 32) String> additionalPhones,
+        @Size(max = 3) @Schema(description = "Street lines of the postal address (the postcode is separate)",
+                example = "[\"12 Market Street\"]") List<@NotBlank @Size(max = 100) String> addressLines,
+        @Size(max = 100) @Schema(description = "Town or city", example = "Plymouth") String locality,
+        @Size(max = 100) @Schema(description = "County or region", example = "Devon") String region) {
 
     MemberDetails details() {
         return new MemberDetails(givenName, familyName, email, blankToNull(phone), blankToNull(postcode), membershipType,
-                branchId, blankToNull(origin), blankToNull(externalId), duesPaidUntil);
+                branchId, blankToNull(origin), blankToNull(externalId), duesPaidUntil, additionalEmails,
+                additionalPhones, addressLines, blankToNull(locality), blankToNull(region));
     }
 
     private static String blankToNull(String value) {

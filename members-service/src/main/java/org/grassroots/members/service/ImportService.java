@@ -36,7 +36,7 @@ public class ImportService {
 
     public static final List<String> REQUIRED = List.of("givenName", "familyName", "email");
     public static final List<String> OPTIONAL = List.of("phone", "postcode", "membershipType", "branchId", "origin",
-            "externalId", "duesPaidUntil");
+            "externalId", "duesPaidUntil", "addressLine1", "addressLine2", "addressLine3", "locality", "region");
     public static final int MAX_ROWS = 200_000;
     private static final int MAX_ERRORS = 1_000;
     /** Rows per transaction: large enough that per-statement costs vanish, small enough to redo on a conflict. */
@@ -193,7 +193,8 @@ public class ImportService {
                 parse(value(row, column, "membershipType"), "membershipType", MembershipType::valueOf),
                 parse(value(row, column, "branchId"), "branchId", UUID::fromString),
                 value(row, column, "origin"), value(row, column, "externalId"),
-                parse(value(row, column, "duesPaidUntil"), "duesPaidUntil", LocalDate::parse));
+                parse(value(row, column, "duesPaidUntil"), "duesPaidUntil", LocalDate::parse), null, null,
+                addressLines(row, column), value(row, column, "locality"), value(row, column, "region"));
         Set<ConstraintViolation<MemberDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
             ConstraintViolation<MemberDetails> first = violations.stream()
@@ -201,6 +202,21 @@ public class ImportService {
             throw ProblemException.badRequest(first.getPropertyPath().toString(), first.getMessage());
         }
         return details;
+    }
+
+    /** addressLine1..3, blanks dropped; null (address left as it is) when the file has none of them. */
+    private static List<String> addressLines(List<String> row, Map<String, Integer> column) {
+        List<String> lines = new ArrayList<>();
+        boolean anyColumn = false;
+        for (String name : List.of("addressLine1", "addressLine2", "addressLine3")) {
+            anyColumn |= column.containsKey(name);
+            String line = value(row, column, name);
+            if (line != null) {
+                // One line is one line: a quoted cell may hold a line break, which the address must not.
+                lines.add(line.replaceAll("[\\r\\n]+", " "));
+            }
+        }
+        return anyColumn ? lines : null;
     }
 
     private static String value(List<String> row, Map<String, Integer> column, String name) {

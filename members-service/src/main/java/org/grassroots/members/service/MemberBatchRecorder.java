@@ -157,7 +157,9 @@ public class MemberBatchRecorder {
         }
         return entityManager.createNativeQuery("""
                         select * from member
-                        where email_normalised = any(?1) or external_id = any(?2)""", Member.class)
+                        where email_normalised = any(?1) or external_id = any(?2)
+                           or id in (select member_id from member_email where lower(address) = any(?1))""",
+                        Member.class)
                 .setParameter(1, emails.toArray(String[]::new))
                 .setParameter(2, externalIds.toArray(String[]::new))
                 .getResultList();
@@ -165,6 +167,7 @@ public class MemberBatchRecorder {
 
     private static void index(Member member, Map<String, Member> byEmail, Map<String, Member> byExternalId) {
         byEmail.put(member.emailNormalised, member);
+        member.additionalEmails.forEach(email -> byEmail.put(Member.normaliseEmail(email), member));
         if (member.externalId != null) {
             byExternalId.put(member.externalId, member);
         }
@@ -179,7 +182,7 @@ public class MemberBatchRecorder {
             return;
         }
         int n = members.size();
-        String[][] columns = new String[12][n];
+        String[][] columns = new String[15][n];
         for (int i = 0; i < n; i++) {
             Member m = members.get(i);
             columns[0][i] = m.id.toString();
@@ -194,20 +197,28 @@ public class MemberBatchRecorder {
             columns[9][i] = m.postcode;
             columns[10][i] = m.origin;
             columns[11][i] = m.externalId;
+            // Lines never contain a line break (the CSV parser and the API's validation see to that).
+            columns[12][i] = String.join("\n", m.addressLines);
+            columns[13][i] = m.locality;
+            columns[14][i] = m.region;
         }
         String[] dues = members.stream()
                 .map(m -> m.duesPaidUntil == null ? null : m.duesPaidUntil.toString()).toArray(String[]::new);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into member (id, given_name, family_name, email, email_normalised, status, membership_type,
-                                        branch_id, phone, postcode, origin, external_id, dues_paid_until,
-                                        joined_at, updated_at, version)
+                                        branch_id, phone, postcode, origin, external_id, address_lines, locality,
+                                        region, dues_paid_until, joined_at, updated_at, version)
                     select id::uuid, given_name, family_name, email, email_normalised, status, membership_type,
-                           branch_id::uuid, phone, postcode, origin, external_id, dues_paid_until::date, ?, ?, 0
+                           branch_id::uuid, phone, postcode, origin, external_id,
+                           case when address_lines = '' then '{}'::text[] else string_to_array(address_lines, E'\n') end,
+                           locality, region, dues_paid_until::date, ?, ?, 0
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[])
                          as row (id, given_name, family_name, email, email_normalised, status, membership_type,
-                                 branch_id, phone, postcode, origin, external_id, dues_paid_until)""")) {
+                                 branch_id, phone, postcode, origin, external_id, address_lines, locality, region,
+                                 dues_paid_until)""")) {
                 insert.setObject(1, now);
                 insert.setObject(2, now);
                 for (int c = 0; c < columns.length; c++) {

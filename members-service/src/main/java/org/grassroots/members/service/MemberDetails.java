@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.grassroots.members.domain.MembershipType;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,5 +22,18 @@ public record MemberDetails(@NotBlank @Size(max = 100) String givenName,
                             UUID branchId,
                             @Size(max = 100) String origin,
                             @Size(max = 100) String externalId,
-                            LocalDate duesPaidUntil) {
+                            LocalDate duesPaidUntil,
+                            @Size(max = 5) List<@NotBlank @Email @Size(max = 254) String> additionalEmails,
+                            @Size(max = 5) List<@NotBlank @Size(max = 32) String> additionalPhones,
+                            @Size(max = 3) List<@NotBlank @Size(max = 100) String> addressLines,
+                            @Size(max = 100) String locality,
+                            @Size(max = 100) String region) {
+
+    /** The details without the optional contact lists and address (what a CSV row or a short signup gives). */
+    public MemberDetails(String givenName, String familyName, String email, String phone, String postcode,
+                         MembershipType membershipType, UUID branchId, String origin, String externalId,
+                         LocalDate duesPaidUntil) {
+        this(givenName, familyName, email, phone, postcode, membershipType, branchId, origin, externalId,
+                duesPaidUntil, null, null, null, null, null);
+    }
 }

@@ -54,6 +54,7 @@ public class MembershipService {
             throw unknownBranch(details.branchId());
         }
         Optional<Member> existing = existing(details);
+        refuseEmailsOfOthers(details, existing.map(m -> m.id).orElse(null));
         OffsetDateTime now = now();
         if (existing.isPresent()) {
             Member member = existing.get();
@@ -77,6 +78,7 @@ public class MembershipService {
      */
     Member newMember(MemberDetails details, Optional<String> phone, Optional<Postcode> postcode,
                      Function<Postcode, Optional<UUID>> branchCovering, Caller caller, OffsetDateTime now) {
+        List<String> additionalPhones = additionalPhones(details);
         Member member = new Member();
         member.id = UUID.randomUUID();
         member.givenName = details.givenName().trim();
@@ -99,6 +101,13 @@ public class MembershipService {
         member.origin = details.origin();
         member.externalId = details.externalId();
         member.duesPaidUntil = details.duesPaidUntil();
+        addAdditionalEmails(member, details);
+        additionalPhones.stream().filter(number -> !number.equals(member.phone)).forEach(member.additionalPhones::add);
+        if (details.addressLines() != null) {
+            member.addressLines = addressLines(details);
+        }
+        member.locality = details.locality();
+        member.region = details.region();
         member.status = MembershipStatus.active;
         member.joinedAt = now;
         member.updatedAt = now;
@@ -269,12 +278,31 @@ public class MembershipService {
                 && !details.branchId().equals(caller.branchId())) {
             throw Caller.forbidden("Organisers cannot move members to another branch");
         }
+        List<String> additionalPhones = additionalPhones(details);
         boolean changed = false;
         changed |= set(member.givenName, details.givenName().trim(), v -> member.givenName = v);
         changed |= set(member.familyName, details.familyName().trim(), v -> member.familyName = v);
-        changed |= set(member.email, details.email().trim(), v -> member.email = v);
-        // Matched on the external id, the email may be another one: the de-duplication key follows it.
-        member.emailNormalised = Member.normaliseEmail(member.email);
+        boolean signedUpWithAnotherOfTheirs = member.additionalEmails.stream().map(Member::normaliseEmail)
+                .anyMatch(Member.normaliseEmail(details.email())::equals);
+        if (!signedUpWithAnotherOfTheirs) {
+            changed |= set(member.email, details.email().trim(), v -> member.email = v);
+            // Matched on the external id, the email may be another one: the de-duplication key follows it.
+            member.emailNormalised = Member.normaliseEmail(member.email);
+        }
+        changed |= addAdditionalEmails(member, details);
+        for (String number : additionalPhones) {
+            changed |= !number.equals(member.phone) && member.additionalPhones.add(number);
+        }
+        if (details.addressLines() != null) {
+            changed |= set(List.of(member.addressLines), List.of(addressLines(details)),
+                    v -> member.addressLines = v.toArray(String[]::new));
+        }
+        if (details.locality() != null) {
+            changed |= set(member.locality, details.locality(), v -> member.locality = v);
+        }
+        if (details.region() != null) {
+            changed |= set(member.region, details.region(), v -> member.region = v);
+        }
         if (phone.isPresent()) {
             changed |= set(member.phone, phone.get(), v -> member.phone = v);
         }
@@ -297,6 +325,49 @@ public class MembershipService {
             member.updatedAt = now;
         }
         return changed;
+    }
+
+    /** Adds the details' additional emails the person lacks (the primary one is not repeated); whether any was. */
+    private static boolean addAdditionalEmails(Member member, MemberDetails details) {
+        boolean added = false;
+        if (details.additionalEmails() != null) {
+            for (String email : details.additionalEmails()) {
+                String normalised = Member.normaliseEmail(email);
+                boolean known = normalised.equals(member.emailNormalised) || member.additionalEmails.stream()
+                        .map(Member::normaliseEmail).anyMatch(normalised::equals);
+                if (!known) {
+                    added |= member.additionalEmails.add(email.trim());
+                }
+            }
+        }
+        return added;
+    }
+
+    /** An address belongs to one person: naming another person's address is a conflict, not a merge. */
+    private static void refuseEmailsOfOthers(MemberDetails details, UUID person) {
+        if (details.additionalEmails() == null) {
+            return;
+        }
+        for (String email : details.additionalEmails()) {
+            if (Member.emailTakenByAnother(email, person)) {
+                throw ProblemException.conflict("email-in-use",
+                        "One of the additional email addresses belongs to another person; merge them first");
+            }
+        }
+    }
+
+    private static List<String> additionalPhones(MemberDetails details) {
+        if (details.additionalPhones() == null) {
+            return List.of();
+        }
+        return details.additionalPhones().stream()
+                .map(text -> PhoneNumber.normalise(text).orElseThrow(() -> ProblemException.badRequest(
+                        "additionalPhones", "must be phone numbers, e.g. 07700 900123 or +44 7700 900123")))
+                .distinct().toList();
+    }
+
+    private static String[] addressLines(MemberDetails details) {
+        return details.addressLines().stream().map(String::trim).toArray(String[]::new);
     }
 
     private static <T> boolean set(T current, T value, java.util.function.Consumer<T> setter) {

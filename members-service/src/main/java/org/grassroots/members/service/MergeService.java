@@ -40,6 +40,7 @@ public class MergeService {
             throw Caller.forbidden("Merging needs the right to manage both records");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        boolean survivorHasAddress = survivor.addressLines.length > 0 || survivor.postcode != null;
         survivor.phone = survivor.phone != null ? survivor.phone : duplicate.phone;
         survivor.postcode = survivor.postcode != null ? survivor.postcode : duplicate.postcode;
         survivor.branchId = survivor.branchId != null ? survivor.branchId : duplicate.branchId;
@@ -48,6 +49,24 @@ public class MergeService {
             survivor.joinedAt = duplicate.joinedAt;
         }
         String externalId = survivor.externalId != null ? null : duplicate.externalId;
+        // The duplicate's addresses and numbers become the survivor's additional ones: nothing is lost, and a
+        // later signup with any of them finds the survivor.
+        java.util.Set<String> emails = new java.util.TreeSet<>(duplicate.additionalEmails);
+        emails.add(duplicate.email);
+        emails.removeIf(e -> Member.normaliseEmail(e).equals(survivor.emailNormalised) || survivor.additionalEmails
+                .stream().anyMatch(own -> Member.normaliseEmail(own).equals(Member.normaliseEmail(e))));
+        survivor.additionalPhones.addAll(duplicate.additionalPhones);
+        if (duplicate.phone != null) {
+            survivor.additionalPhones.add(duplicate.phone);
+        }
+        if (survivor.phone != null) {
+            survivor.additionalPhones.remove(survivor.phone);
+        }
+        if (!survivorHasAddress) {
+            survivor.addressLines = duplicate.addressLines;
+            survivor.locality = duplicate.locality;
+            survivor.region = duplicate.region;
+        }
         survivor.tags.addAll(duplicate.tags);
         survivor.roles.addAll(duplicate.roles);
         survivor.updatedAt = now;
@@ -56,6 +75,7 @@ public class MergeService {
         StatusChange.delete("memberId", duplicateId);
         duplicate.delete();
         Member.flush(); // the duplicate's unique email and external id are gone before the survivor takes them
+        survivor.additionalEmails.addAll(emails);
         if (externalId != null) {
             survivor.externalId = externalId;
         }

@@ -20,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -110,14 +111,18 @@ class ImportTest {
                                 .formatted(viaApi)).statusCode(201).extract().<String>path("branchId"));
         assertEquals(district, apiBranch);
         String job = given().auth().oauth2(admin).contentType("text/csv")
-                .body("givenName,familyName,email,postcode\nJo,Jay,%s,ZE1 0AB\nKit,Kay,%s,ZE2 9XX\n"
+                .body("givenName,familyName,email,addressLine1,addressLine2,locality,postcode\n"
+                        + "Jo,Jay,%s,1 Commercial Street,,Lerwick,ZE1 0AB\nKit,Kay,%s,,,,ZE2 9XX\n"
                         .formatted(inDistrict, inArea))
                 .post("/members/imports").then().statusCode(202).extract().header("Location");
         awaitCompleted(admin, job);
         given().auth().oauth2(admin).queryParam("branch", district).get("/members").then()
                 .body("items.email", hasItems(viaApi, inDistrict)).body("items.email", not(hasItem(inArea)));
         given().auth().oauth2(admin).queryParam("branch", area).get("/members").then()
-                .body("items.email", contains(inArea));
+                .body("items.email", contains(inArea)).body("items[0].addressLines", empty());
+        given().auth().oauth2(admin).queryParam("email", inDistrict).get("/members").then()
+                .body("items[0].addressLines", contains("1 Commercial Street"))
+                .body("items[0].locality", equalTo("Lerwick"));
     }
 
     @Test

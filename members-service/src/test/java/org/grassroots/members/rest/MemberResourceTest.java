@@ -17,9 +17,11 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -59,6 +61,50 @@ class MemberResourceTest {
         given().auth().oauth2(TestTokens.admin())
                 .when().get("/members/" + id)
                 .then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void aPersonHasSeveralAddressesAndNumbersAndAnyOfTheirEmailsFindsThem() {
+        String admin = TestTokens.admin();
+        String primary = MembersApi.email("home");
+        String work = MembersApi.email("work");
+        String id = MembersApi.record(admin, """
+                        {"givenName":"Pat","familyName":"Quinn","email":"%s","phone":"07700 900333",
+                         "additionalEmails":["%s"],"additionalPhones":["0161 496 0000","07700 900333"],
+                         "addressLines":["12 Market Street","Flat 2"],"locality":"Bury","region":"Greater Manchester",
+                         "postcode":"BL9 0AA"}""".formatted(primary, work))
+                .statusCode(201)
+                .body("email", equalTo(primary))
+                .body("additionalEmails", contains(work))
+                .body("phone", equalTo("+447700900333"))
+                .body("additionalPhones", contains("+441614960000"))
+                .body("addressLines", contains("12 Market Street", "Flat 2"))
+                .body("locality", equalTo("Bury"))
+                .body("postcode", equalTo("BL9 0AA"))
+                .extract().path("id");
+
+        // Signing up again with the other address updates the same person; the primary address stays.
+        MembersApi.record(admin, """
+                {"givenName":"Pat","familyName":"Quinn","email":"%s","additionalEmails":["%s"]}"""
+                .formatted(work.toUpperCase(), MembersApi.email("third")))
+                .statusCode(200).body("id", equalTo(id)).body("email", equalTo(primary))
+                .body("additionalEmails", hasSize(2));
+
+        long members = count("member");
+        MembersApi.record(admin, """
+                {"givenName":"Sam","familyName":"Other","email":"%s","additionalEmails":["%s"]}"""
+                .formatted(MembersApi.email("sam"), work))
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/email-in-use"));
+        MembersApi.record(admin, """
+                {"givenName":"Sam","familyName":"Other","email":"%s","additionalPhones":["not a number"]}"""
+                .formatted(MembersApi.email("sam")))
+                .statusCode(400).body("errors[0].field", equalTo("additionalPhones"));
+        MembersApi.record(admin, """
+                {"givenName":"Sam","familyName":"Other","email":"%s","addressLines":["1","2","3","4"]}"""
+                .formatted(MembersApi.email("sam")))
+                .statusCode(400).body("errors[0].field", equalTo("addressLines"));
+        assertEquals(members, count("member"), "nothing written by a refused request");
     }
 
     @Test

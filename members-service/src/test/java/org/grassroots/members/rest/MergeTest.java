@@ -37,7 +37,8 @@ class MergeTest {
         OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
         UUID survivor = MembersApi.member(admin, MembersApi.email("keep"), "\"phone\":\"07700 900222\"");
         String externalId = "crm-" + UUID.randomUUID();
-        UUID duplicate = MembersApi.member(admin, MembersApi.email("dupe"),
+        String duplicateEmail = MembersApi.email("dupe");
+        UUID duplicate = MembersApi.member(admin, duplicateEmail,
                 "\"postcode\":\"CO1 1AA\",\"externalId\":\"%s\"".formatted(externalId));
         given().auth().oauth2(admin).put("/members/" + duplicate + "/tags/driver").then().statusCode(200);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
@@ -50,7 +51,11 @@ class MergeTest {
                 .body("phone", equalTo("+447700900222"))
                 .body("postcode", equalTo("CO1 1AA"))
                 .body("externalId", equalTo(externalId))
-                .body("tags", contains("driver"));
+                .body("tags", contains("driver"))
+                .body("additionalEmails", contains(duplicateEmail));
+        // The duplicate's address now finds the survivor.
+        MembersApi.record(admin, "{\"givenName\":\"Test\",\"familyName\":\"Person\",\"email\":\"%s\"}"
+                .formatted(duplicateEmail.toUpperCase())).statusCode(200).body("id", equalTo(survivor.toString()));
 
         given().auth().oauth2(admin).redirects().follow(false).get("/members/" + duplicate)
                 .then().statusCode(308).header("Location", endsWith("/members/" + survivor));
