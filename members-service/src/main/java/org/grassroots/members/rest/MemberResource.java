@@ -4,9 +4,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,11 +27,14 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
@@ -49,6 +59,12 @@ public class MemberResource {
 
     @Inject
     MergeService merges;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -79,6 +95,57 @@ public class MemberResource {
                 : Response.ok().contentLocation(uri.getAbsolutePathBuilder().path(member.id.toString()).build());
         return response.tag(etag(member)).entity(MemberView.of(member)).build();
     }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(JsonMergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Update a member", description = "Roles: organiser (own branch), admin. A JSON merge patch "
+            + "(RFC 7386) of the writable fields: givenName, familyName, email, additionalEmails, phone, "
+            + "additionalPhones, addressLines, locality, region, postcode, membershipType, branchId, origin, "
+            + "externalId, duesPaidUntil (null removes a field; arrays are replaced whole). Send If-Match with the "
+            + "ETag you read to avoid overwriting someone else's change. Publishes org.grassroots.member.updated.v1 "
+            + "if anything changed.")
+    @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(
+            implementation = NewMemberRequest.class), examples = @ExampleObject(name = "move",
+            value = "{\"phone\": \"07700 900456\", \"addressLines\": [\"3 Quay Road\"], \"region\": null}")))
+    @APIResponse(responseCode = "200", description = "The member as it is now; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "400", description = "Not a merge patch, a read-only field, or an invalid value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not yours to manage", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such member", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The email or external id belongs to another person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The member changed since the If-Match version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        JsonMergePatch.requireWritable(patch, WRITABLE);
+        Long expected = JsonMergePatch.ifMatchVersion(ifMatch);
+        var caller = callers.current();
+        Member current = membership.readable(id, caller);
+        JsonNode patched = JsonMergePatch.apply(mapper.valueToTree(NewMemberRequest.of(current)), patch);
+        NewMemberRequest request;
+        try {
+            request = mapper.treeToValue(patched, NewMemberRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.badRequest("body", "a field has the wrong type");
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        MembershipService.Recorded result = membership.replace(id, request.details(),
+                expected != null ? expected : current.version, expected != null, caller);
+        return Response.ok(MemberView.of(result.member())).tag(etag(result.member())).build();
+    }
+
+    /** What a PATCH may write: the fields of a new member's record. */
+    private static final java.util.Set<String> WRITABLE = java.util.Arrays
+            .stream(NewMemberRequest.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @GET
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})

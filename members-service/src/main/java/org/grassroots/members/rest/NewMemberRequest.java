@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.MembershipType;
 import org.grassroots.members.service.MemberDetails;
 
@@ -36,6 +37,13 @@ public record NewMemberRequest(
                 example = "[\"12 Market Street\"]") List<@NotBlank @Size(max = 100) String> addressLines,
         @Size(max = 100) @Schema(description = "Town or city", example = "Plymouth") String locality,
         @Size(max = 100) @Schema(description = "County or region", example = "Devon") String region) {
+
+    /** The member's writable values, the document a merge patch applies to. */
+    static NewMemberRequest of(Member m) {
+        return new NewMemberRequest(m.givenName, m.familyName, m.email, m.phone, m.postcode, m.membershipType,
+                m.branchId, m.origin, m.externalId, m.duesPaidUntil, List.copyOf(m.additionalEmails),
+                List.copyOf(m.additionalPhones), List.of(m.addressLines), m.locality, m.region);
+    }
 
     MemberDetails details() {
         return new MemberDetails(givenName, familyName, email, blankToNull(phone), blankToNull(postcode), membershipType,

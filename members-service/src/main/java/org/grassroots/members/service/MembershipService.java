@@ -123,6 +123,83 @@ public class MembershipService {
                 "The email and the external id belong to two different people; merge them first");
     }
 
+    /**
+     * Replaces what a client may write of a person (the REST layer applies a JSON merge patch to the current
+     * values and passes the result). Refusals come before any change.
+     *
+     * @param expectedVersion the version the new values were based on
+     * @param clientExpected  whether the client named that version (If-Match): a mismatch is then 412, else
+     *                        a concurrent change between our read and write (409)
+     * @return the member and whether anything changed
+     */
+    @Transactional
+    public Recorded replace(UUID id, MemberDetails details, long expectedVersion, boolean clientExpected,
+                            Caller caller) {
+        Member member = manageable(id, caller);
+        if (member.version != expectedVersion) {
+            throw clientExpected
+                    ? ProblemException.preconditionFailed("The member changed since the version in If-Match; read it again")
+                    : ProblemException.conflict("concurrent-change", "The member changed meanwhile; try again");
+        }
+        if (details.membershipType() == null) {
+            throw ProblemException.badRequest("membershipType", "cannot be removed");
+        }
+        Optional<String> phone = Optional.ofNullable(details.phone()).map(MembershipService::phone);
+        Optional<Postcode> postcode = Optional.ofNullable(details.postcode()).map(MembershipService::postcode);
+        List<String> additionalPhones = additionalPhones(details);
+        if (details.branchId() != null && Branch.findByIdOptional(details.branchId()).isEmpty()) {
+            throw unknownBranch(details.branchId());
+        }
+        if (caller.isOrganiser() && !caller.isAdmin() && !Objects.equals(details.branchId(), member.branchId)) {
+            throw Caller.forbidden("Organisers cannot move members to another branch");
+        }
+        if (Member.emailTakenByAnother(details.email(), member.id)) {
+            throw ProblemException.conflict("email-in-use", "The email address belongs to another person; merge them");
+        }
+        if (details.externalId() != null && Member.findByExternalId(details.externalId())
+                .filter(other -> !other.id.equals(member.id)).isPresent()) {
+            throw ProblemException.conflict("external-id-in-use", "The external id belongs to another person");
+        }
+        refuseEmailsOfOthers(details, member.id);
+
+        Snapshot before = Snapshot.of(member);
+        member.givenName = details.givenName().trim();
+        member.familyName = details.familyName().trim();
+        member.email = details.email().trim();
+        member.emailNormalised = Member.normaliseEmail(member.email);
+        member.phone = phone.orElse(null);
+        member.postcode = postcode.map(Postcode::toString).orElse(null);
+        member.membershipType = details.membershipType();
+        member.branchId = details.branchId();
+        member.origin = details.origin();
+        member.externalId = details.externalId();
+        member.duesPaidUntil = details.duesPaidUntil();
+        member.additionalEmails.clear();
+        addAdditionalEmails(member, details);
+        member.additionalPhones.clear();
+        additionalPhones.stream().filter(number -> !number.equals(member.phone)).forEach(member.additionalPhones::add);
+        member.addressLines = details.addressLines() == null ? new String[0] : addressLines(details);
+        member.locality = details.locality();
+        member.region = details.region();
+        boolean changed = !before.equals(Snapshot.of(member));
+        if (changed) {
+            member.updatedAt = now();
+            events.updated(member);
+            Member.flush(); // the new version, for the ETag
+        }
+        return new Recorded(member, false, changed);
+    }
+
+    /** The writable values of a member, to tell whether a replacement changed anything. */
+    private record Snapshot(List<Object> values) {
+        static Snapshot of(Member m) {
+            return new Snapshot(java.util.Arrays.asList(m.givenName, m.familyName, m.email, m.phone, m.postcode,
+                    m.membershipType, m.branchId, m.origin, m.externalId, m.duesPaidUntil,
+                    List.copyOf(m.additionalEmails), List.copyOf(m.additionalPhones), List.of(m.addressLines),
+                    m.locality, m.region));
+        }
+    }
+
     /** Moves a membership through its lifecycle and records the change in its history. */
     @Transactional
     public StatusChange changeStatus(UUID memberId, MembershipStatus target, String reason, Caller caller) {

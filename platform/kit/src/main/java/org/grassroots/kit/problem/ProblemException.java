@@ -34,4 +34,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(Problem.type(slug), "Unprocessable request", 422, detail, null,
                 null));
     }
+
+    /** 412: the resource changed since the version the client named in If-Match. */
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(new Problem(Problem.type("precondition-failed"), "Precondition failed", 412, detail,
+                null, null));
+    }
 }
