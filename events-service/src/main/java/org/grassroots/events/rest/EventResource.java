@@ -1,30 +1,58 @@
 package org.grassroots.events.rest;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.events.domain.AddressVisibility;
+import org.grassroots.events.domain.Event;
+import org.grassroots.events.service.Caller;
 import org.grassroots.events.service.EventCatalogueService;
+import org.grassroots.events.service.EventService;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Roles;
+
+import java.util.UUID;
 
 @Path("/events")
 @Tag(name = "Events", description = "Community events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
     @Inject
     EventCatalogueService catalogue;
+
+    @Inject
+    EventService events;
+
+    @Inject
+    Callers callers;
 
     @GET
     @PermitAll
@@ -38,5 +66,85 @@ public class EventResource {
                           @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         Page<EventSummary> page = catalogue.publicEvents(PageRequest.of(limit, cursor, 2)).map(EventSummary::of);
         return new EventPage(page.items(), page.nextCursor());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Create an event", description = "Roles: organiser (their own branch hosts it), admin "
+            + "(branchId required). A draft unless status is published; publishing publishes "
+            + "org.grassroots.event.scheduled.v1.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body: e.g. endsAt not after startsAt, unknown type, "
+            + "text too long", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewEventRequest request,
+                           @Context UriInfo uri) {
+        Event event = events.create(request.details(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
+                .tag(etag(event)).entity(EventView.of(event, true, true)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Read an event", description = "Role: public for published public events; members-only "
+            + "events need a token; drafts are seen by those who manage them. The street address is shown when it "
+            + "is public, to attendees and to organisers.")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "No such event (or not one this caller may see)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
+        Event event = events.visible(id, caller);
+        boolean manages = caller.mayManage(event);
+        boolean address = manages || event.addressVisibility == AddressVisibility.public_;
+        return Response.ok(EventView.of(event, address, manages)).tag(etag(event)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Change an event", description = "Roles: organiser (host branch), admin. JSON Merge Patch; "
+            + "If-Match with the ETag is honoured. Publishes scheduled (draft -> published), updated (a published "
+            + "event changed or completed) or cancelled.")
+    @APIResponse(responseCode = "200", description = "The changed event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The lifecycle does not allow this status, or the event is "
+            + "cancelled or completed", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull(message = "a JSON body is required") @Valid EventPatchRequest patch) {
+        Event event = events.update(id, patch.details(), version(ifMatch), callers.current());
+        return Response.ok(EventView.of(event, true, true)).tag(etag(event)).build();
+    }
+
+    static EntityTag etag(Event event) {
+        return new EntityTag(Long.toString(event.version));
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.trim())) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.trim().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new ProblemException(new Problem(Problem.type("precondition-failed"), "Precondition failed", 412,
+                    "If-Match is not an ETag of this event", null, null));
+        }
     }
 }

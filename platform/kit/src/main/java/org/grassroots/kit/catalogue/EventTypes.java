@@ -9,6 +9,9 @@ public final class EventTypes {
     public static final String MEMBER_CONSENT_CHANGED = "org.grassroots.member.consent-changed.v1";
     public static final String MEMBER_STATE = "org.grassroots.member.state.v1";
     public static final String MEMBER_MERGED = "org.grassroots.member.merged.v1";
+    public static final String EVENT_SCHEDULED = "org.grassroots.event.scheduled.v1";
+    public static final String EVENT_UPDATED = "org.grassroots.event.updated.v1";
+    public static final String EVENT_CANCELLED = "org.grassroots.event.cancelled.v1";
 
     private EventTypes() {
     }

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String MEMBERS = "grassroots.members.v1";
     /** Compacted: the latest state of every member, a tombstone once erased; key = member id. */
     public static final String MEMBER_STATE = "grassroots.member-state.v1";
+    /** Event lifecycle, attendance and feedback; key = event id. Published by events-service. */
+    public static final String EVENTS = "grassroots.events.v1";
 
     private Topics() {
     }
