@@ -31,6 +31,14 @@ public class EventPublisher {
     public record CancelledV1(UUID eventId, OffsetDateTime cancelledAt) {
     }
 
+    /**
+     * {@code org.grassroots.event.attendance-recorded.v1}: someone was checked in. A member by id; a member of the
+     * public anonymously (memberId null).
+     */
+    public record AttendanceRecordedV1(UUID eventId, UUID timeslotId, UUID rsvpId, UUID memberId, boolean attended,
+                                       OffsetDateTime recordedAt) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -41,6 +49,12 @@ public class EventPublisher {
 
     public void updated(Event event) {
         outbox.record(Topics.EVENTS, event.id.toString(), EventTypes.EVENT_UPDATED, EventV1.of(event));
+    }
+
+    public void attendanceRecorded(org.grassroots.events.domain.Rsvp rsvp) {
+        outbox.record(Topics.EVENTS, rsvp.eventId.toString(), EventTypes.EVENT_ATTENDANCE_RECORDED,
+                new AttendanceRecordedV1(rsvp.eventId, rsvp.timeslotId, rsvp.id, rsvp.memberId, rsvp.attended,
+                        rsvp.checkedInAt));
     }
 
     public void cancelled(Event event) {

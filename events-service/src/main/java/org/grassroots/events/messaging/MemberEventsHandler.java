@@ -2,6 +2,7 @@ package org.grassroots.events.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.grassroots.events.domain.MemberProjection;
+import org.grassroots.events.domain.Rsvp;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
@@ -12,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
-/** Keeps {@link MemberProjection} from the member lifecycle topic. */
+/**
+ * Keeps {@link MemberProjection} from the member lifecycle topic. An erasure also strips the member from their
+ * RSVPs (the counts stay, the link to the person goes); a merge moves the duplicate's RSVPs to the survivor.
+ */
 @ApplicationScoped
 public class MemberEventsHandler implements EventHandler {
 
@@ -29,12 +33,24 @@ public class MemberEventsHandler implements EventHandler {
     @Override
     public void handle(IncomingEvent event) {
         if (EventTypes.MEMBER_ERASED.equals(event.type())) {
-            MemberProjection.deleteById(memberId(event));
+            UUID memberId = memberId(event);
+            MemberProjection.deleteById(memberId);
+            Rsvp.update("memberId = null, givenName = null, familyName = null, email = null, emailNormalised = null, "
+                    + "anonymised = true where memberId = ?1", memberId);
             return;
         }
         if (EventTypes.MEMBER_MERGED.equals(event.type())) {
             // The survivor has its own record; the merged id is gone.
-            MemberProjection.deleteById(uuid(event, "mergedMemberId"));
+            UUID merged = uuid(event, "mergedMemberId");
+            UUID survivor = memberId(event);
+            MemberProjection.deleteById(merged);
+            // Where both had a live RSVP for the same timeslot, the duplicate's is cancelled instead of moved.
+            MemberProjection.getEntityManager().createNativeQuery("""
+                    update rsvp set status = 'cancelled', member_id = null, anonymised = true
+                    where member_id = ?1 and exists (select 1 from rsvp s where s.timeslot_id = rsvp.timeslot_id
+                                                     and s.member_id = ?2 and s.status <> 'cancelled')""")
+                    .setParameter(1, merged).setParameter(2, survivor).executeUpdate();
+            Rsvp.update("memberId = ?1 where memberId = ?2", survivor, merged);
             return;
         }
         String status;

@@ -54,6 +54,9 @@ public class EventResource {
     @Inject
     Callers callers;
 
+    @Inject
+    org.grassroots.events.service.RsvpService rsvps;
+
     @GET
     @PermitAll
     @Operation(summary = "List published public events", description = "Role: public (no token). Ordered by start "
@@ -104,7 +107,8 @@ public class EventResource {
         Caller caller = callers.current();
         Event event = events.visible(id, caller);
         boolean manages = caller.mayManage(event);
-        boolean address = manages || event.addressVisibility == AddressVisibility.public_;
+        boolean address = manages || event.addressVisibility == AddressVisibility.public_
+                || rsvps.isAttendee(event, caller);
         return Response.ok(EventView.of(event, address, manages)).tag(etag(event)).build();
     }
 

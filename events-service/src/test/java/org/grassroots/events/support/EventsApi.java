@@ -57,4 +57,25 @@ public final class EventsApi {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Event.getEntityManager()
                 .createNativeQuery("select count(*) from " + table).getSingleResult()).longValue());
     }
+
+    /** Announces an active member on the member topic, as members-service does, and waits for the projection. */
+    public static UUID activeMember() {
+        UUID memberId = UUID.randomUUID();
+        memberEvent(memberId, org.grassroots.kit.catalogue.EventTypes.MEMBER_JOINED, """
+                {"memberId":"%s","status":"active","membershipType":"member","joinedAt":"2022-01-15T10:00:00Z"}"""
+                .formatted(memberId));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> memberStatus(memberId) != null);
+        return memberId;
+    }
+
+    public static void memberEvent(UUID memberId, String type, String json) {
+        org.grassroots.testing.KafkaProbe.send(org.grassroots.testing.CloudEventRecords.cloudEvent(
+                org.grassroots.kit.catalogue.Topics.MEMBERS, memberId.toString(), UUID.randomUUID(), type, json));
+    }
+
+    public static String memberStatus(UUID memberId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                org.grassroots.events.domain.MemberProjection.<org.grassroots.events.domain.MemberProjection>findByIdOptional(memberId)
+                        .map(m -> m.status).orElse(null));
+    }
 }
