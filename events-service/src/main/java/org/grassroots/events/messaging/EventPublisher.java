@@ -39,6 +39,11 @@ public class EventPublisher {
                                        OffsetDateTime recordedAt) {
     }
 
+    /** {@code org.grassroots.event.feedback-recorded.v1}: topics only; the answer and any contact stay here. */
+    public record FeedbackRecordedV1(UUID eventId, UUID feedbackId, UUID timeslotId, UUID questionId,
+                                     java.util.List<String> topics, OffsetDateTime recordedAt) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -55,6 +60,12 @@ public class EventPublisher {
         outbox.record(Topics.EVENTS, rsvp.eventId.toString(), EventTypes.EVENT_ATTENDANCE_RECORDED,
                 new AttendanceRecordedV1(rsvp.eventId, rsvp.timeslotId, rsvp.id, rsvp.memberId, rsvp.attended,
                         rsvp.checkedInAt));
+    }
+
+    public void feedbackRecorded(org.grassroots.events.domain.Feedback feedback) {
+        outbox.record(Topics.EVENTS, feedback.eventId.toString(), EventTypes.EVENT_FEEDBACK_RECORDED,
+                new FeedbackRecordedV1(feedback.eventId, feedback.id, feedback.timeslotId, feedback.questionId,
+                        java.util.List.copyOf(feedback.topics), feedback.recordedAt));
     }
 
     public void cancelled(Event event) {

@@ -48,6 +48,9 @@ public class CampaignResource {
     @Inject
     Callers callers;
 
+    @Inject
+    org.grassroots.events.service.FeedbackExport export;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
@@ -109,6 +112,22 @@ public class CampaignResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public void removeEvent(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId) {
         campaigns.remove(id, eventId, callers.current());
+    }
+
+    @GET
+    @Path("/{id}/feedback")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Export the campaign's feedback as CSV", description = "Roles: organiser (their branch's "
+            + "events), admin. For the policy team: what was said, where, when, its topics; no contact details. "
+            + "Spreadsheet formulas are defused.")
+    @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = "text/csv"))
+    public Response feedback(@PathParam("id") UUID id) {
+        var rows = export.rows(id, callers.current());
+        StringBuilder csv = new StringBuilder(FeedbackCsv.header());
+        rows.forEach(r -> csv.append(FeedbackCsv.row(r)));
+        return Response.ok(csv.toString(), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"feedback.csv\"").build();
     }
 
     @GET

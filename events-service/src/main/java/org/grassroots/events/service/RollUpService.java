@@ -70,13 +70,31 @@ public class RollUpService {
                 new CampaignRollUp.Rsvps(accepted, waitlisted, cancelled), attended, feedback(campaignId));
     }
 
-    /** Feedback responses per location (town, postcode, count); none until feedback is collected. */
+    /** Feedback responses per location: town, postcode, count. */
     List<Object[]> feedbackPerLocation(UUID campaignId) {
-        return List.of();
+        return rows("""
+                select e.town, e.postcode, count(*) from feedback f join event e on e.id = f.event_id
+                where e.campaign_id = ?1 group by e.town, e.postcode""", campaignId);
     }
 
     CampaignRollUp.Feedback feedback(UUID campaignId) {
-        return new CampaignRollUp.Feedback(0, List.of(), List.of());
+        long total = n(em.createNativeQuery("""
+                select count(*) from feedback f join event e on e.id = f.event_id where e.campaign_id = ?1""")
+                .setParameter(1, campaignId).getSingleResult());
+        List<CampaignRollUp.TopicCount> byTopic = rows("""
+                select t.topic, ft.label, count(*) from feedback_response_topic t
+                join feedback f on f.id = t.feedback_id join event e on e.id = f.event_id
+                join feedback_topic ft on ft.slug = t.topic
+                where e.campaign_id = ?1 group by t.topic, ft.label order by count(*) desc, t.topic""", campaignId)
+                .stream().map(r -> new CampaignRollUp.TopicCount((String) r[0], (String) r[1], n(r[2]))).toList();
+        List<CampaignRollUp.LocationTopicCount> byPlace = rows("""
+                select e.town, e.postcode, t.topic, count(*) from feedback_response_topic t
+                join feedback f on f.id = t.feedback_id join event e on e.id = f.event_id
+                where e.campaign_id = ?1 group by e.town, e.postcode, t.topic
+                order by e.town, e.postcode, count(*) desc, t.topic""", campaignId)
+                .stream().map(r -> new CampaignRollUp.LocationTopicCount((String) r[0], (String) r[1], (String) r[2],
+                        n(r[3]))).toList();
+        return new CampaignRollUp.Feedback(total, byTopic, byPlace);
     }
 
     private static long[] figures(Map<String, long[]> figures, Map<String, String[]> places, Object[] row) {

@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String EVENT_UPDATED = "org.grassroots.event.updated.v1";
     public static final String EVENT_CANCELLED = "org.grassroots.event.cancelled.v1";
     public static final String EVENT_ATTENDANCE_RECORDED = "org.grassroots.event.attendance-recorded.v1";
+    public static final String EVENT_FEEDBACK_RECORDED = "org.grassroots.event.feedback-recorded.v1";
 
     private EventTypes() {
     }
