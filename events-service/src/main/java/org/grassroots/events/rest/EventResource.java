@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.AddressVisibility;
 import org.grassroots.events.domain.Event;
+import org.grassroots.events.domain.EventType;
+import org.grassroots.events.service.EventSearch;
 import org.grassroots.events.service.Caller;
 import org.grassroots.events.service.EventCatalogueService;
 import org.grassroots.events.service.EventService;
@@ -36,6 +38,10 @@ import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 @Path("/events")
@@ -59,16 +65,83 @@ public class EventResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List published public events", description = "Role: public (no token). Ordered by start "
-            + "time; cursor-paginated.")
+    @Operation(summary = "Search published events", description = "Role: public (no token): published public "
+            + "events; with a token also members-only ones. Filters combine: town, postcode area/district/sector, "
+            + "a point and radius, a start date range, type, campaign. Ordered by start time; cursor-paginated. "
+            + "No street addresses or personal data.")
     @APIResponse(responseCode = "200", description = "A page of events",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EventPage list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
+    public EventPage list(@Parameter(description = "Town, case-insensitive", example = "Plymouth")
+                          @QueryParam("town") String town,
+                          @Parameter(description = "Postcode area (PL), district (PL4) or sector (PL4 8)")
+                          @QueryParam("postcode") String postcode,
+                          @Parameter(description = "Latitude of the point to search near") @QueryParam("lat") String lat,
+                          @Parameter(description = "Longitude of the point") @QueryParam("lon") String lon,
+                          @Parameter(description = "Radius around the point in km (at most 500)")
+                          @QueryParam("radiusKm") String radiusKm,
+                          @Parameter(description = "Starting at or after: a date (YYYY-MM-DD, UTC) or date-time")
+                          @QueryParam("from") String from,
+                          @Parameter(description = "Starting on or before this date (YYYY-MM-DD, UTC), or before "
+                                  + "this date-time") @QueryParam("to") String to,
+                          @QueryParam("type") EventType type,
+                          @Parameter(description = "Campaign id") @QueryParam("campaign") String campaign,
+                          @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                           @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Page<EventSummary> page = catalogue.publicEvents(PageRequest.of(limit, cursor, 2)).map(EventSummary::of);
+        if (town != null && town.length() > 100) {
+            throw ProblemException.badRequest("town", "must be at most 100 characters");
+        }
+        EventSearch search = new EventSearch(town == null || town.isBlank() ? null : town,
+                EventSearch.postcodePrefix(postcode), EventSearch.near(number("lat", lat), number("lon", lon), number("radiusKm", radiusKm)),
+                time("from", from, false), time("to", to, true), type, uuid("campaign", campaign));
+        Page<EventSummary> page = catalogue.search(search, PageRequest.of(limit, cursor, 2), callers.current())
+                .map(EventSummary::of);
         return new EventPage(page.items(), page.nextCursor());
+    }
+
+    // Query parameters are parsed here, not by JAX-RS, so that a malformed one is a 400 naming it (not a 404).
+    private static Double number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (Double.isNaN(parsed) || Double.isInfinite(parsed)) {
+                throw new NumberFormatException(value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(field, "must be a number");
+        }
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "must be a UUID");
+        }
+    }
+
+    /** A date means its start in UTC ({@code to}: the start of the next day, so the day is included). */
+    private static OffsetDateTime time(String field, String value, boolean end) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDate date = LocalDate.parse(value);
+                return (end ? date.plusDays(1) : date).atStartOfDay().atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADate) {
+                throw ProblemException.badRequest(field, "must be a date (YYYY-MM-DD) or an ISO-8601 date-time");
+            }
+        }
     }
 
     @POST

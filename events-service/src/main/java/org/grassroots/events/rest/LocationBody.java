@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grassroots.events.domain.AddressVisibility;
 import org.grassroots.events.service.EventDetails;
+import org.grassroots.events.service.EventSearch;
 
 @Schema(name = "EventLocation", description = "Where an event happens. The street address is left out for the public "
         + "when addressVisibility is attendees.")
@@ -23,7 +24,7 @@ public record LocationBody(
 
     EventDetails.Location details() {
         return new EventDetails.Location(blankToNull(venue), blankToNull(address), town.trim(),
-                postcode == null || postcode.isBlank() ? null : postcode.trim().toUpperCase(java.util.Locale.ROOT),
+                postcode == null || postcode.isBlank() ? null : EventSearch.canonical(postcode),
                 latitude, longitude, addressVisibility == null ? AddressVisibility.public_ : addressVisibility);
     }
 

@@ -49,21 +49,8 @@ public class FeedbackExport {
             query.setParameter(2, caller.branchId());
         }
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Row((UUID) r[0], time(r[1]), (UUID) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (UUID) r[6], time(r[7]), (String) r[8], (String) r[9],
+        return rows.stream().map(r -> new Row((UUID) r[0], Columns.time(r[1]), (UUID) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (UUID) r[6], Columns.time(r[7]), (String) r[8], (String) r[9],
                 r[10] == null ? "" : (String) r[10], (Boolean) r[11])).toList();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }
