@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.AddressVisibility;
 import org.grassroots.events.domain.Event;
+import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.EventType;
 import org.grassroots.events.service.EventSearch;
 import org.grassroots.events.service.Caller;
@@ -66,9 +67,12 @@ public class EventResource {
     @GET
     @PermitAll
     @Operation(summary = "Search published events", description = "Role: public (no token): published public "
-            + "events; with a token also members-only ones. Filters combine: town, postcode area/district/sector, "
-            + "a point and radius, a start date range, type, campaign. Ordered by start time; cursor-paginated. "
-            + "No street addresses or personal data.")
+            + "events; with a token also members-only ones; organisers (their branch) and admins may list drafts, "
+            + "cancelled and completed events with status. Filters combine: town, postcode area/district/sector, "
+            + "a point and radius, a start date range, type, campaign, branch. Ordered by start time; "
+            + "cursor-paginated. No street addresses or personal data.")
+    @APIResponse(responseCode = "403", description = "A status other than published, not for this caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "A page of events",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(
@@ -87,6 +91,9 @@ public class EventResource {
                                   + "this date-time") @QueryParam("to") String to,
                           @QueryParam("type") EventType type,
                           @Parameter(description = "Campaign id") @QueryParam("campaign") String campaign,
+                          @Parameter(description = "Host branch id") @QueryParam("branch") String branch,
+                          @Parameter(description = "published (default); draft, cancelled or completed for the "
+                                  + "branch's organisers (with branch) and admins") @QueryParam("status") EventStatus status,
                           @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                           @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         if (town != null && town.length() > 100) {
@@ -94,7 +101,7 @@ public class EventResource {
         }
         EventSearch search = new EventSearch(town == null || town.isBlank() ? null : town,
                 EventSearch.postcodePrefix(postcode), EventSearch.near(number("lat", lat), number("lon", lon), number("radiusKm", radiusKm)),
-                time("from", from, false), time("to", to, true), type, uuid("campaign", campaign));
+                time("from", from, false), time("to", to, true), type, uuid("campaign", campaign), uuid("branch", branch), status);
         Page<EventSummary> page = catalogue.search(search, PageRequest.of(limit, cursor, 2), callers.current())
                 .map(EventSummary::of);
         return new EventPage(page.items(), page.nextCursor());

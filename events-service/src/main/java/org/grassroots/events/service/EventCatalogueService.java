@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.EventType;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
@@ -37,10 +38,21 @@ public class EventCatalogueService {
     /** Published events; members-only ones too for a signed-in caller. */
     @SuppressWarnings("unchecked")
     public Page<Listing> search(EventSearch search, PageRequest request, Caller caller) {
-        StringBuilder where = new StringBuilder("e.status = 'published'");
+        EventStatus status = search.status() == null ? EventStatus.published : search.status();
+        if (status != EventStatus.published && !caller.isAdmin()
+                && (search.branch() == null || !caller.mayManageBranch(search.branch()))) {
+            throw Caller.forbidden("Only the branch's organisers and admins list its " + status + " events; name "
+                    + "your branch");
+        }
+        // The status is inlined (an enum constant): the partial indexes on published events need the literal.
+        StringBuilder where = new StringBuilder("e.status = '" + status.name() + "'");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!caller.isSignedIn()) {
             where.append(" and e.visibility = 'public'");
+        }
+        if (search.branch() != null) {
+            where.append(" and e.branch_id = :branch");
+            params.put("branch", search.branch());
         }
         if (search.town() != null) {
             where.append(" and lower(e.town) = lower(:town)");

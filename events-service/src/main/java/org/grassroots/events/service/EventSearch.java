@@ -1,5 +1,6 @@
 package org.grassroots.events.service;
 
+import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.EventType;
 import org.grassroots.kit.problem.ProblemException;
 
@@ -10,10 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * What the public website searches by; every field optional. {@code postcodePrefix} is an area ("PL"), a district
- * ("PL4") or a sector ("PL4 8"); {@code near} a point with a radius.
+ * ("PL4") or a sector ("PL4 8"); {@code near} a point with a radius. {@code status} other than published (drafts,
+ * cancelled, completed) is for those who manage the branch's events.
  */
 public record EventSearch(String town, String postcodePrefix, Near near, OffsetDateTime from, OffsetDateTime to,
-                          EventType type, UUID campaign) {
+                          EventType type, UUID campaign, UUID branch, EventStatus status) {
 
     private static final Pattern PREFIX = Pattern.compile("^[A-Z]{1,2}([0-9][A-Z0-9]?( [0-9]([A-Z]{1,2})?)?)?$");
     public static final double MAX_RADIUS_KM = 500;

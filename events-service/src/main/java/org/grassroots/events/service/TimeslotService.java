@@ -33,6 +33,10 @@ public class TimeslotService {
             throw ProblemException.badRequest("capacity", "must be 0 or more");
         }
         EventService.checkTimes(startsAt, endsAt);
+        if (startsAt.isBefore(event.startsAt) || endsAt.isAfter(event.endsAt)) {
+            throw ProblemException.unprocessable("timeslot-outside-event", "A timeslot lies within its event ("
+                    + event.startsAt + " to " + event.endsAt + ")");
+        }
         Timeslot slot = new Timeslot();
         slot.id = UUID.randomUUID();
         slot.eventId = eventId;

@@ -106,6 +106,21 @@ class EventSearchTest {
     }
 
     @Test
+    void organisersListTheirBranchsDraftsAndCancelledEventsButNobodyElseDoes() {
+        weekendOfAction();
+        given().auth().oauth2(organiser).queryParam("branch", branch.toString()).queryParam("status", "draft")
+                .get("/events").then().statusCode(200).body("items.title", contains("Camden draft"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("campaign", campaign).queryParam("status", "cancelled")
+                .get("/events").then().statusCode(200).body("items.title", contains("Camden cancelled"));
+        given().queryParam("branch", branch.toString()).queryParam("status", "draft").get("/events").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.organiser(UUID.randomUUID())).queryParam("branch", branch.toString())
+                .queryParam("status", "draft").get("/events").then().statusCode(403);
+        given().queryParam("branch", branch.toString()).get("/events").then().statusCode(200)
+                .body("items.size()", equalTo(6));
+    }
+
+    @Test
     void badSearchParametersAre400sNamingTheParameter() {
         given().queryParam("postcode", "12345").get("/events").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("postcode"));

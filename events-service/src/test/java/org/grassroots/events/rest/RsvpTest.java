@@ -166,6 +166,10 @@ class RsvpTest {
         as(organiser).body("""
                 {"startsAt":"%s","endsAt":"%s","capacity":5}""".formatted(future(7, 18), future(7, 17)))
                 .post("/events/" + event + "/timeslots").then().statusCode(400).body("errors[0].field", equalTo("endsAt"));
+        as(organiser).body("""
+                {"startsAt":"%s","endsAt":"%s","capacity":5}""".formatted(future(8, 18), future(8, 19)))
+                .post("/events/" + event + "/timeslots").then().statusCode(422)
+                .body("type", equalTo("https://grassroots.dev/problems/timeslot-outside-event"));
         assertEquals(slots, rows("timeslot"));
 
         String noWaitlist = as(organiser).body("""
