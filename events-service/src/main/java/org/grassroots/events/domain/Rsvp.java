@@ -64,6 +64,14 @@ public class Rsvp extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean anonymised;
 
+    /** SHA-256 (hex) of the token a member of the public cancels with; null for members' RSVPs. */
+    @Column(name = "cancellation_token_hash")
+    public String cancellationTokenHash;
+
+    /** The token itself, only in memory while the RSVP is being created: it is shown once, to its owner. */
+    @jakarta.persistence.Transient
+    public String cancellationToken;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -83,6 +91,31 @@ public class Rsvp extends PanacheEntityBase {
     public static Optional<Rsvp> firstWaitlisted(UUID timeslotId) {
         return find("timeslotId = ?1 and status = ?2 order by seq", timeslotId, RsvpStatus.waitlisted)
                 .firstResultOptional();
+    }
+
+    /** Issues a new cancellation token, keeping only its hash. */
+    public void issueCancellationToken() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        cancellationToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        cancellationTokenHash = hash(cancellationToken);
+    }
+
+    public boolean cancellableWith(String token) {
+        return token != null && cancellationTokenHash != null && java.security.MessageDigest.isEqual(
+                cancellationTokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                hash(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static String hash(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public static String normaliseEmail(String email) {

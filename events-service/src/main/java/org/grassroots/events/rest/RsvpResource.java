@@ -1,9 +1,11 @@
 package org.grassroots.events.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,16 +51,17 @@ public class RsvpResource {
 
     @DELETE
     @Path("/{rsvpId}")
-    @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Cancel an RSVP", description = "Roles: the member themself, organiser (host branch), "
-            + "admin. An accepted place goes to the longest-waiting RSVP on the waitlist. Cancelling twice changes "
-            + "nothing.")
+    @PermitAll
+    @Operation(summary = "Cancel an RSVP", description = "Roles: the member themself, a member of the public with "
+            + "the Cancellation-Token header (given once, with the RSVP), organiser (host branch), admin. An "
+            + "accepted place goes to the longest-waiting RSVP on the waitlist. Cancelling twice changes nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled RSVP",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RsvpView cancel(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId) {
-        return RsvpView.of(rsvps.cancel(eventId, rsvpId, callers.current()).cancelled());
+    public RsvpView cancel(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId,
+                           @HeaderParam("Cancellation-Token") String cancellationToken) {
+        return RsvpView.of(rsvps.cancel(eventId, rsvpId, cancellationToken, callers.current()).cancelled());
     }
 
     @POST

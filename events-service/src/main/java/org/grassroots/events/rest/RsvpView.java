@@ -13,10 +13,12 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RsvpView(UUID id, UUID eventId, UUID timeslotId, UUID memberId, String givenName, String familyName,
                        String email, boolean consent, RsvpStatus status, boolean attended,
-                       OffsetDateTime checkedInAt, OffsetDateTime createdAt) {
+                       OffsetDateTime checkedInAt, OffsetDateTime createdAt,
+                       @Schema(description = "Only in the answer to a public RSVP, once: send it as the "
+                               + "Cancellation-Token header to cancel") String cancellationToken) {
 
     static RsvpView of(Rsvp r) {
         return new RsvpView(r.id, r.eventId, r.timeslotId, r.memberId, r.givenName, r.familyName, r.email,
-                r.contactConsent, r.status, r.attended, r.checkedInAt, r.createdAt);
+                r.contactConsent, r.status, r.attended, r.checkedInAt, r.createdAt, r.cancellationToken);
     }
 }

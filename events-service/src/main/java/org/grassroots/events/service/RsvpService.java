@@ -90,6 +90,7 @@ public class RsvpService {
             rsvp.email = request.email().trim();
             rsvp.emailNormalised = normalised;
             rsvp.contactConsent = request.consent();
+            rsvp.issueCancellationToken();
         }
         long accepted = Rsvp.count(timeslotId, RsvpStatus.accepted);
         if (accepted < slot.capacity) {
@@ -125,15 +126,17 @@ public class RsvpService {
     }
 
     @Transactional
-    public Cancellation cancel(UUID eventId, UUID rsvpId, Caller caller) {
+    public Cancellation cancel(UUID eventId, UUID rsvpId, String cancellationToken, Caller caller) {
         Rsvp unlocked = Rsvp.require(eventId, rsvpId);
         Timeslot.lockOf(eventId, unlocked.timeslotId);
         Rsvp rsvp = Rsvp.<Rsvp>findById(rsvpId);
         Rsvp.getEntityManager().refresh(rsvp); // its state as of holding the lock
         Event event = Event.require(eventId);
-        boolean own = rsvp.memberId != null && rsvp.memberId.equals(caller.memberId());
+        boolean own = (rsvp.memberId != null && rsvp.memberId.equals(caller.memberId()))
+                || rsvp.cancellableWith(cancellationToken);
         if (!own && !caller.mayManage(event)) {
-            throw Caller.forbidden("Only the member themself or the event's organisers cancel this RSVP");
+            throw Caller.forbidden("Only the person themself (a member, or with the cancellation token given with "
+                    + "the RSVP) or the event's organisers cancel this RSVP");
         }
         if (rsvp.status == RsvpStatus.cancelled) {
             return new Cancellation(rsvp, Optional.empty()); // cancelling twice changes nothing

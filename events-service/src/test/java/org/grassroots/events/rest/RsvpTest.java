@@ -219,6 +219,56 @@ class RsvpTest {
         given().get("/events/" + event + "/timeslots").then().body("[0].accepted", equalTo(1));
     }
 
+    @Test
+    void aMemberOfThePublicCancelsWithTheTokenGivenOnceWithTheRsvpAndTheirPlaceGoesToTheWaitlist() {
+        String event = publishedEvent(branch, "Meeting", "Colchester", future(9, 18));
+        String slot = timeslot(branch, event, 1, future(9, 18));
+        String rsvps = "/events/" + event + "/timeslots/" + slot + "/rsvps";
+        var first = given().contentType(ContentType.JSON).body(visitor()).post(rsvps).then().statusCode(201)
+                .body("status", equalTo("accepted")).extract();
+        String id = first.path("id");
+        String token = first.path("cancellationToken");
+        String waiting = given().contentType(ContentType.JSON).body(visitor()).post(rsvps).then().statusCode(201)
+                .body("status", equalTo("waitlisted")).extract().path("id");
+
+        given().delete("/events/" + event + "/rsvps/" + id).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Cancellation-Token", token + "x").delete("/events/" + event + "/rsvps/" + id)
+                .then().statusCode(403);
+        given().header("Cancellation-Token", token).delete("/events/" + event + "/rsvps/" + id).then().statusCode(200)
+                .body("status", equalTo("cancelled")).body("cancellationToken", nullValue());
+        given().auth().oauth2(organiser).get("/events/" + event + "/rsvps").then()
+                .body("items.find { it.id == '" + waiting + "' }.status", equalTo("accepted"))
+                .body("items.cancellationToken", org.hamcrest.Matchers.everyItem(nullValue()));
+    }
+
+    @Test
+    void aMergeMovesTheDuplicatesRsvpsToTheSurvivorAndCancelsTheOnesTheSurvivorHasAlready() {
+        String event = publishedEvent(branch, "Canvass", "Cambridge", future(9, 10));
+        String both = timeslot(branch, event, 5, future(9, 10));
+        String onlyDuplicate = timeslot(branch, event, 5, future(9, 12));
+        UUID survivor = activeMember();
+        UUID duplicate = activeMember();
+        as(TestTokens.member(survivor)).body("{}").post("/events/" + event + "/timeslots/" + both + "/rsvps")
+                .then().statusCode(201);
+        as(TestTokens.member(duplicate)).body("{}").post("/events/" + event + "/timeslots/" + both + "/rsvps")
+                .then().statusCode(201);
+        as(TestTokens.member(duplicate)).body("{}").post("/events/" + event + "/timeslots/" + onlyDuplicate + "/rsvps")
+                .then().statusCode(201);
+
+        memberEvent(duplicate, EventTypes.MEMBER_MERGED, """
+                {"memberId":"%s","mergedMemberId":"%s","mergedAt":"2026-11-22T00:00:00Z"}""".formatted(survivor, duplicate));
+        await().atMost(Duration.ofSeconds(15)).until(() -> memberStatus(duplicate) == null);
+
+        List<Map<String, Object>> mine = given().auth().oauth2(TestTokens.member(survivor))
+                .get("/events/" + event + "/rsvps").then().statusCode(200).extract().path("items");
+        assertEquals(Map.of(both, "accepted", onlyDuplicate, "accepted"), mine.stream().collect(Collectors.toMap(
+                r -> (String) r.get("timeslotId"), r -> (String) r.get("status"))));
+        given().get("/events/" + event + "/timeslots").then()
+                .body("find { it.id == '" + both + "' }.accepted", equalTo(1))
+                .body("find { it.id == '" + onlyDuplicate + "' }.accepted", equalTo(1));
+    }
+
     private static String visitor() {
         return """
                 {"givenName":"Sam","familyName":"Rivers","email":"sam.%s@example.org","consent":true}"""
