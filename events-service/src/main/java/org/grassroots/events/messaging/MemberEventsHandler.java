@@ -1,8 +1,10 @@
 package org.grassroots.events.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.grassroots.events.domain.MemberProjection;
 import org.grassroots.events.domain.Rsvp;
+import org.grassroots.events.service.RsvpService;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
@@ -19,6 +21,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MemberEventsHandler implements EventHandler {
+
+    @Inject
+    RsvpService rsvps;
 
     @Override
     public String name() {
@@ -45,11 +50,8 @@ public class MemberEventsHandler implements EventHandler {
             UUID survivor = memberId(event);
             MemberProjection.deleteById(merged);
             // Where both had a live RSVP for the same timeslot, the duplicate's is cancelled instead of moved.
-            MemberProjection.getEntityManager().createNativeQuery("""
-                    update rsvp set status = 'cancelled', member_id = null, anonymised = true
-                    where member_id = ?1 and exists (select 1 from rsvp s where s.timeslot_id = rsvp.timeslot_id
-                                                     and s.member_id = ?2 and s.status <> 'cancelled')""")
-                    .setParameter(1, merged).setParameter(2, survivor).executeUpdate();
+            rsvps.cancelDuplicates(merged, survivor);
+            Rsvp.getEntityManager().flush();
             Rsvp.update("memberId = ?1 where memberId = ?2", survivor, merged);
             return;
         }

@@ -138,6 +138,30 @@ public class RsvpService {
             throw Caller.forbidden("Only the person themself (a member, or with the cancellation token given with "
                     + "the RSVP) or the event's organisers cancel this RSVP");
         }
+        return cancelLocked(rsvp);
+    }
+
+    /**
+     * Cancels the RSVPs of {@code duplicate} for timeslots where {@code survivor} has a live RSVP too (after a
+     * merge, one person has one place), each with the usual promotion from the waitlist.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelDuplicates(UUID duplicate, UUID survivor) {
+        List<Rsvp> clashes = Rsvp.list("""
+                memberId = ?1 and status <> ?3 and timeslotId in (
+                    select s.timeslotId from Rsvp s where s.memberId = ?2 and s.status <> ?3)""",
+                duplicate, survivor, RsvpStatus.cancelled);
+        for (Rsvp clash : clashes) {
+            Timeslot.lockOf(clash.eventId, clash.timeslotId);
+            Rsvp.getEntityManager().refresh(clash);
+            cancelLocked(clash);
+            clash.memberId = null;
+            clash.anonymised = true;
+        }
+    }
+
+    /** Cancels an RSVP whose timeslot the caller has locked; an accepted place goes to the longest-waiting. */
+    private static Cancellation cancelLocked(Rsvp rsvp) {
         if (rsvp.status == RsvpStatus.cancelled) {
             return new Cancellation(rsvp, Optional.empty()); // cancelling twice changes nothing
         }

@@ -245,14 +245,14 @@ class RsvpTest {
     @Test
     void aMergeMovesTheDuplicatesRsvpsToTheSurvivorAndCancelsTheOnesTheSurvivorHasAlready() {
         String event = publishedEvent(branch, "Canvass", "Cambridge", future(9, 10));
-        String both = timeslot(branch, event, 5, future(9, 10));
+        String both = timeslot(branch, event, 1, future(9, 10));
         String onlyDuplicate = timeslot(branch, event, 5, future(9, 12));
         UUID survivor = activeMember();
         UUID duplicate = activeMember();
-        as(TestTokens.member(survivor)).body("{}").post("/events/" + event + "/timeslots/" + both + "/rsvps")
-                .then().statusCode(201);
         as(TestTokens.member(duplicate)).body("{}").post("/events/" + event + "/timeslots/" + both + "/rsvps")
-                .then().statusCode(201);
+                .then().statusCode(201).body("status", equalTo("accepted"));
+        as(TestTokens.member(survivor)).body("{}").post("/events/" + event + "/timeslots/" + both + "/rsvps")
+                .then().statusCode(201).body("status", equalTo("waitlisted"));
         as(TestTokens.member(duplicate)).body("{}").post("/events/" + event + "/timeslots/" + onlyDuplicate + "/rsvps")
                 .then().statusCode(201);
 
@@ -262,6 +262,7 @@ class RsvpTest {
 
         List<Map<String, Object>> mine = given().auth().oauth2(TestTokens.member(survivor))
                 .get("/events/" + event + "/rsvps").then().statusCode(200).extract().path("items");
+        // The duplicate's place in the full timeslot was cancelled, and went to the first waitlisted: the survivor.
         assertEquals(Map.of(both, "accepted", onlyDuplicate, "accepted"), mine.stream().collect(Collectors.toMap(
                 r -> (String) r.get("timeslotId"), r -> (String) r.get("status"))));
         given().get("/events/" + event + "/timeslots").then()
