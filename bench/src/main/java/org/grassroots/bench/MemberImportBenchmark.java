@@ -40,7 +40,7 @@ public final class MemberImportBenchmark {
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
         String csv = generate(rows);
         try (Devstack stack = Devstack.start(new DevstackOptions(root, root.resolve("bench/target/devstack"), true,
-                freeBasePort(), FreePorts.next(), FreePorts.next()))) {
+                BenchPorts.freeBasePort(), FreePorts.next(), FreePorts.next()))) {
             String token = DevTokens.token("bench-admin", List.of("admin"), Duration.ofHours(1));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String members = stack.serviceUrl("members");
@@ -140,22 +140,5 @@ public final class MemberImportBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static int freeBasePort() {
-        for (int base = 28_080; base < 40_000; base += 10) {
-            boolean free = true;
-            for (int p = base; p < base + 4 && free; p++) {
-                try (var socket = new java.net.ServerSocket(p)) {
-                    free = true;
-                } catch (java.io.IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free ports");
     }
 }

@@ -1,12 +1,22 @@
 package org.grassroots.events.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.grassroots.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** A community event: a street stall, a leafleting session, a meeting, the conference. */
@@ -20,8 +30,11 @@ public class Event extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
+    public String description;
+
     @Column(name = "event_type", nullable = false)
-    public String eventType;
+    @Enumerated(EnumType.STRING)
+    public EventType eventType;
 
     @Column(name = "starts_at", nullable = false)
     public OffsetDateTime startsAt;
@@ -29,14 +42,59 @@ public class Event extends PanacheEntityBase {
     @Column(name = "ends_at", nullable = false)
     public OffsetDateTime endsAt;
 
+    /** IANA zone the event happens in (its local times are in this zone); instants are stored in UTC. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    public String venue;
+
+    public String address;
+
     public String town;
 
-    @Column(nullable = false)
-    public String status;
+    public String postcode;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    @Column(name = "address_visibility", nullable = false)
+    public AddressVisibility addressVisibility;
+
+    @Column(name = "branch_id")
+    public UUID branchId;
+
+    @Column(name = "campaign_id")
+    public UUID campaignId;
 
     @Column(nullable = false)
-    public String visibility;
+    @Enumerated(EnumType.STRING)
+    public EventStatus status;
+
+    @Column(nullable = false)
+    public Visibility visibility;
+
+    // Eager: views show them after the loading transaction has ended.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "event_organiser", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "member_id")
+    public Set<UUID> organisers = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    /** The event with this id, or a 404 problem. */
+    public static Event require(UUID id) {
+        return Event.<Event>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Event " + id));
+    }
+
+    public boolean isPublished() {
+        return status == EventStatus.published;
+    }
 }

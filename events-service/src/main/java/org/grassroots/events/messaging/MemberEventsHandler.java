@@ -1,7 +1,10 @@
 package org.grassroots.events.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.grassroots.events.domain.MemberProjection;
+import org.grassroots.events.domain.Rsvp;
+import org.grassroots.events.service.RsvpService;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
@@ -12,9 +15,15 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
-/** Keeps {@link MemberProjection} from the member lifecycle topic. */
+/**
+ * Keeps {@link MemberProjection} from the member lifecycle topic. An erasure also strips the member from their
+ * RSVPs (the counts stay, the link to the person goes); a merge moves the duplicate's RSVPs to the survivor.
+ */
 @ApplicationScoped
 public class MemberEventsHandler implements EventHandler {
+
+    @Inject
+    RsvpService rsvps;
 
     @Override
     public String name() {
@@ -29,12 +38,21 @@ public class MemberEventsHandler implements EventHandler {
     @Override
     public void handle(IncomingEvent event) {
         if (EventTypes.MEMBER_ERASED.equals(event.type())) {
-            MemberProjection.deleteById(memberId(event));
+            UUID memberId = memberId(event);
+            MemberProjection.deleteById(memberId);
+            Rsvp.update("memberId = null, givenName = null, familyName = null, email = null, emailNormalised = null, "
+                    + "anonymised = true where memberId = ?1", memberId);
             return;
         }
         if (EventTypes.MEMBER_MERGED.equals(event.type())) {
             // The survivor has its own record; the merged id is gone.
-            MemberProjection.deleteById(uuid(event, "mergedMemberId"));
+            UUID merged = uuid(event, "mergedMemberId");
+            UUID survivor = memberId(event);
+            MemberProjection.deleteById(merged);
+            // Where both had a live RSVP for the same timeslot, the duplicate's is cancelled instead of moved.
+            rsvps.cancelDuplicates(merged, survivor);
+            Rsvp.getEntityManager().flush();
+            Rsvp.update("memberId = ?1 where memberId = ?2", survivor, merged);
             return;
         }
         String status;

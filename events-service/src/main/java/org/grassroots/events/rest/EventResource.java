@@ -1,42 +1,222 @@
 package org.grassroots.events.rest;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.events.domain.AddressVisibility;
+import org.grassroots.events.domain.Event;
+import org.grassroots.events.domain.EventStatus;
+import org.grassroots.events.domain.EventType;
+import org.grassroots.events.service.EventSearch;
+import org.grassroots.events.service.Caller;
 import org.grassroots.events.service.EventCatalogueService;
+import org.grassroots.events.service.EventService;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Roles;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 @Path("/events")
 @Tag(name = "Events", description = "Community events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
+
     @Inject
     EventCatalogueService catalogue;
 
+    @Inject
+    EventService events;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    org.grassroots.events.service.RsvpService rsvps;
+
     @GET
     @PermitAll
-    @Operation(summary = "List published public events", description = "Role: public (no token). Ordered by start "
-            + "time; cursor-paginated.")
+    @Operation(summary = "Search published events", description = "Role: public (no token): published public "
+            + "events; with a token also members-only ones; organisers (their branch) and admins may list drafts, "
+            + "cancelled and completed events with status. Filters combine: town, postcode area/district/sector, "
+            + "a point and radius, a start date range, type, campaign, branch. Ordered by start time; "
+            + "cursor-paginated. No street addresses or personal data.")
+    @APIResponse(responseCode = "403", description = "A status other than published, not for this caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "A page of events",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EventPage list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
+    public EventPage list(@Parameter(description = "Town, case-insensitive", example = "Plymouth")
+                          @QueryParam("town") String town,
+                          @Parameter(description = "Postcode area (PL), district (PL4) or sector (PL4 8)")
+                          @QueryParam("postcode") String postcode,
+                          @Parameter(description = "Latitude of the point to search near") @QueryParam("lat") String lat,
+                          @Parameter(description = "Longitude of the point") @QueryParam("lon") String lon,
+                          @Parameter(description = "Radius around the point in km (at most 500)")
+                          @QueryParam("radiusKm") String radiusKm,
+                          @Parameter(description = "Starting at or after: a date (YYYY-MM-DD, UTC) or date-time")
+                          @QueryParam("from") String from,
+                          @Parameter(description = "Starting on or before this date (YYYY-MM-DD, UTC), or before "
+                                  + "this date-time") @QueryParam("to") String to,
+                          @QueryParam("type") EventType type,
+                          @Parameter(description = "Campaign id") @QueryParam("campaign") String campaign,
+                          @Parameter(description = "Host branch id") @QueryParam("branch") String branch,
+                          @Parameter(description = "published (default); draft, cancelled or completed for the "
+                                  + "branch's organisers (with branch) and admins") @QueryParam("status") EventStatus status,
+                          @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                           @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Page<EventSummary> page = catalogue.publicEvents(PageRequest.of(limit, cursor, 2)).map(EventSummary::of);
+        if (town != null && town.length() > 100) {
+            throw ProblemException.badRequest("town", "must be at most 100 characters");
+        }
+        EventSearch search = new EventSearch(town == null || town.isBlank() ? null : town,
+                EventSearch.postcodePrefix(postcode), EventSearch.near(number("lat", lat), number("lon", lon), number("radiusKm", radiusKm)),
+                time("from", from, false), time("to", to, true), type, uuid("campaign", campaign), uuid("branch", branch), status);
+        Page<EventSummary> page = catalogue.search(search, PageRequest.of(limit, cursor, 2), callers.current())
+                .map(EventSummary::of);
         return new EventPage(page.items(), page.nextCursor());
+    }
+
+    // Query parameters are parsed here, not by JAX-RS, so that a malformed one is a 400 naming it (not a 404).
+    private static Double number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (Double.isNaN(parsed) || Double.isInfinite(parsed)) {
+                throw new NumberFormatException(value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(field, "must be a number");
+        }
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "must be a UUID");
+        }
+    }
+
+    /** A date means its start in UTC ({@code to}: the start of the next day, so the day is included). */
+    private static OffsetDateTime time(String field, String value, boolean end) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDate date = LocalDate.parse(value);
+                return (end ? date.plusDays(1) : date).atStartOfDay().atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADate) {
+                throw ProblemException.badRequest(field, "must be a date (YYYY-MM-DD) or an ISO-8601 date-time");
+            }
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Create an event", description = "Roles: organiser (their own branch hosts it), admin "
+            + "(branchId required). A draft unless status is published; publishing publishes "
+            + "org.grassroots.event.scheduled.v1.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body: e.g. endsAt not after startsAt, unknown type, "
+            + "text too long", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewEventRequest request,
+                           @Context UriInfo uri) {
+        Event event = events.create(request.details(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
+                .tag(etag(event)).entity(EventView.of(event, true, true)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Read an event", description = "Role: public for published public events; members-only "
+            + "events need a token; drafts are seen by those who manage them. The street address is shown when it "
+            + "is public, to attendees and to organisers.")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "No such event (or not one this caller may see)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
+        Event event = events.visible(id, caller);
+        boolean manages = caller.mayManage(event);
+        boolean address = manages || event.addressVisibility == AddressVisibility.public_
+                || rsvps.isAttendee(event, caller);
+        return Response.ok(EventView.of(event, address, manages)).tag(etag(event)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Change an event", description = "Roles: organiser (host branch), admin. JSON Merge Patch; "
+            + "If-Match with the ETag is honoured. Publishes scheduled (draft -> published), updated (a published "
+            + "event changed or completed) or cancelled.")
+    @APIResponse(responseCode = "200", description = "The changed event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The lifecycle does not allow this status, or the event is "
+            + "cancelled or completed", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull(message = "a JSON body is required") @Valid EventPatchRequest patch) {
+        Event event = events.update(id, patch.details(), JsonMergePatch.ifMatchVersion(ifMatch), callers.current());
+        return Response.ok(EventView.of(event, true, true)).tag(etag(event)).build();
+    }
+
+    static EntityTag etag(Event event) {
+        return new EntityTag(Long.toString(event.version));
     }
 }

@@ -1,16 +1,22 @@
 package org.grassroots.events.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.grassroots.events.domain.Event;
+import org.grassroots.events.domain.EventType;
+import org.grassroots.events.service.EventCatalogueService;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-@Schema(name = "EventSummary", description = "A published public event, as listed on the party's website.")
-public record EventSummary(UUID id, String title, String type, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                           String town) {
+@Schema(name = "EventSummary", description = "A published event, as listed on the party's website (no street "
+        + "address, no personal data). distanceKm is given when searching near a point.")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventSummary(UUID id, String title, EventType type, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                           String timeZone, String venue, String town, String postcode, Double latitude,
+                           Double longitude, UUID campaignId, Double distanceKm) {
 
-    static EventSummary of(Event event) {
-        return new EventSummary(event.id, event.title, event.eventType, event.startsAt, event.endsAt, event.town);
+    static EventSummary of(EventCatalogueService.Listing l) {
+        return new EventSummary(l.id(), l.title(), l.type(), l.startsAt(), l.endsAt(), l.timeZone(), l.venue(),
+                l.town(), l.postcode(), l.latitude(), l.longitude(), l.campaignId(), l.distanceKm());
     }
 }

@@ -1,44 +1,145 @@
 package org.grassroots.events.rest;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.grassroots.events.domain.Event;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.pagination.Cursor;
+import org.grassroots.testing.EventCatalogue;
 import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.KafkaProbe;
+import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
+import static org.grassroots.events.support.EventsApi.as;
+import static org.grassroots.events.support.EventsApi.eventJson;
+import static org.grassroots.events.support.EventsApi.future;
+import static org.grassroots.events.support.EventsApi.rows;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
 class EventResourceTest {
 
+    private final UUID branch = UUID.randomUUID();
+    private final String organiser = TestTokens.organiser(branch);
+
     @Test
-    void thePublicSeesOnlyPublishedPublicEventsInStartOrderPageByPage() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Event.deleteAll();
-            event("Stall in Plymouth", "Plymouth", "2022-11-26T10:00:00Z", "published", "public");
-            event("Leafleting in Newcastle", "Newcastle", "2022-11-26T11:00:00Z", "published", "public");
-            event("Stall in Cambridge", "Cambridge", "2022-11-27T10:00:00Z", "published", "public");
-            event("Branch meeting", "Bury", "2022-11-20T19:00:00Z", "published", "members");
-            event("Draft stall", "Exeter", "2022-11-26T09:00:00Z", "draft", "public");
-        });
-        String cursor = given().queryParam("limit", 2).get("/events")
-                .then().statusCode(200)
-                .body("items.title", contains("Stall in Plymouth", "Leafleting in Newcastle"))
-                .extract().path("nextCursor");
-        given().queryParam("limit", 2).queryParam("cursor", cursor).get("/events")
-                .then().statusCode(200)
-                .body("items.town", contains("Cambridge"))
-                .body("nextCursor", nullValue());
+    void anOrganiserCreatesADraftForTheirBranchWhichOnlyTheyCanSeeUntilItIsPublished() {
+        String id = as(organiser).body(eventJson("Stall in Plymouth", "Plymouth", future(3, 10), "draft", "public"))
+                .post("/events").then().statusCode(201)
+                .header("Location", notNullValue()).header("ETag", notNullValue())
+                .body("status", equalTo("draft")).body("branchId", equalTo(branch.toString()))
+                .body("timeZone", equalTo("Europe/London")).body("location.town", equalTo("Plymouth"))
+                .extract().path("id");
+        given().get("/events/" + id).then().statusCode(404).contentType("application/problem+json");
+
+        as(organiser).contentType("application/merge-patch+json").body("{\"status\":\"published\"}")
+                .patch("/events/" + id).then().statusCode(200).body("status", equalTo("published"));
+        given().get("/events/" + id).then().statusCode(200).body("title", equalTo("Stall in Plymouth"))
+                .body("organisers", nullValue());
+        given().get("/events").then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Test
+    void publishingChangingAndCancellingPublishScheduledUpdatedAndCancelledEventsThatMatchTheCatalogue() {
+        String id = as(organiser).body(eventJson("Leafleting in Newcastle", "Newcastle", future(4, 11), "published",
+                "public")).post("/events").then().statusCode(201).extract().path("id");
+        as(organiser).body("{\"title\":\"Leafleting in Newcastle city centre\"}").patch("/events/" + id)
+                .then().statusCode(200);
+        as(organiser).body("{\"status\":\"cancelled\"}").patch("/events/" + id).then().statusCode(200);
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.readUntil(Topics.EVENTS, Duration.ofSeconds(20),
+                        rs -> rs.stream().filter(r -> id.equals(r.key())).count() == 3)
+                .stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(List.of("org.grassroots.event.scheduled.v1", "org.grassroots.event.updated.v1",
+                "org.grassroots.event.cancelled.v1"), records.stream().map(EventResourceTest::type).toList());
+        EventCatalogue catalogue = EventCatalogue.load();
+        records.forEach(r -> assertEquals(List.of(), catalogue.violations(r)));
+        assertTrue(new String(records.getFirst().value(), StandardCharsets.UTF_8).contains("Newcastle"));
+
+        as(organiser).body("{\"status\":\"published\"}").patch("/events/" + id)
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void anEndBeforeTheStartIsA400AndNothingIsWritten() {
+        long before = rows("event");
+        OffsetDateTime start = future(3, 10);
+        String body = eventJson("Backwards", "Exeter", start, "draft", "public")
+                .replace("\"endsAt\":\"" + start.plusHours(4) + "\"", "\"endsAt\":\"" + start.minusHours(1) + "\"");
+        as(organiser).body(body).post("/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("endsAt"));
+        assertEquals(before, rows("event"));
+    }
+
+    @Test
+    void oversizedTextAnUnknownTypeAndAnUnknownTimeZoneAre400s() {
+        long before = rows("event");
+        as(organiser).body(eventJson("x".repeat(201), "Exeter", future(3, 10), "draft", "public"))
+                .post("/events").then().statusCode(400).body("errors[0].field", equalTo("title"));
+        as(organiser).body(eventJson("Rally", "Exeter", future(3, 10), "draft", "public")
+                        .replace("street_stall", "rave")).post("/events")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("type"));
+        as(organiser).body(eventJson("Rally", "Exeter", future(3, 10), "draft", "public")
+                        .replace("Europe/London", "Mars/Olympus")).post("/events")
+                .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        assertEquals(before, rows("event"));
+    }
+
+    @Test
+    void anOrganiserCannotCreateOrChangeAnotherBranchsEventsButAnAdminCan() {
+        UUID other = UUID.randomUUID();
+        as(organiser).body(eventJson("Elsewhere", "Bristol", future(3, 10), "draft", "public").replace(
+                        "\"status\"", "\"branchId\":\"" + other + "\",\"status\"")).post("/events")
+                .then().statusCode(403).contentType("application/problem+json");
+        String id = as(TestTokens.admin()).body(eventJson("Elsewhere", "Bristol", future(3, 10), "draft", "public")
+                        .replace("\"status\"", "\"branchId\":\"" + other + "\",\"status\""))
+                .post("/events").then().statusCode(201).extract().path("id");
+        as(organiser).body("{\"title\":\"Mine now\"}").patch("/events/" + id).then().statusCode(403);
+        as(TestTokens.organiser(other)).body("{\"title\":\"Bristol stall\"}").patch("/events/" + id)
+                .then().statusCode(200).body("title", equalTo("Bristol stall"));
+    }
+
+    @Test
+    void aStaleIfMatchIsA412() {
+        String id = as(organiser).body(eventJson("Stall", "Reading", future(3, 10), "draft", "public"))
+                .post("/events").then().statusCode(201).extract().path("id");
+        as(organiser).header("If-Match", "\"0\"").body("{\"title\":\"First\"}").patch("/events/" + id)
+                .then().statusCode(200).header("ETag", not(equalTo("\"0\"")));
+        as(organiser).header("If-Match", "\"0\"").body("{\"title\":\"Second\"}").patch("/events/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+    }
+
+    @Test
+    void aMembersOnlyEventIsHiddenFromThePublicAndAnAttendeesOnlyAddressIsLeftOut() {
+        String membersOnly = as(organiser).body(eventJson("Branch meeting", "Bury", future(3, 19), "published",
+                "members")).post("/events").then().statusCode(201).extract().path("id");
+        given().get("/events/" + membersOnly).then().statusCode(404);
+        given().auth().oauth2(TestTokens.member(UUID.randomUUID())).get("/events/" + membersOnly)
+                .then().statusCode(200);
+        given().get("/events").then().body("items.id", not(hasItem(membersOnly)));
+
+        String hidden = as(organiser).body(eventJson("Stall", "Colchester", future(3, 10), "published", "public")
+                        .replace("\"longitude\":-4.1427", "\"longitude\":-4.1427,\"addressVisibility\":\"attendees\""))
+                .post("/events").then().statusCode(201).body("location.address", equalTo("1 High Street"))
+                .extract().path("id");
+        given().get("/events/" + hidden).then().statusCode(200)
+                .body("location.address", nullValue()).body("location.town", equalTo("Colchester"));
     }
 
     @Test
@@ -48,17 +149,7 @@ class EventResourceTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
     }
 
-    private static void event(String title, String town, String startsAt, String status, String visibility) {
-        Event e = new Event();
-        e.id = UUID.randomUUID();
-        e.title = title;
-        e.eventType = "street-stall";
-        e.startsAt = OffsetDateTime.parse(startsAt);
-        e.endsAt = e.startsAt.plusHours(2);
-        e.town = town;
-        e.status = status;
-        e.visibility = visibility;
-        e.updatedAt = OffsetDateTime.now();
-        e.persist();
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
     }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Demo records created through the gateway, as a client would, on every start: the weekend of action's 16
- * branches and a few members. Branches that exist are answered 409, people 200 (updated, not duplicated). The
+ * branches, a few members, and the weekend of action itself ({@link WeekendOfAction}: campaign, events, sessions,
+ * RSVPs, feedback). Branches that exist are answered 409, people 200 (updated, not duplicated). The
  * people are fictional.
  */
 final class DemoData {
@@ -91,6 +92,13 @@ final class DemoData {
             } else if (response.statusCode() != 200) {
                 Devstack.log("Demo member not created: HTTP %d", response.statusCode());
             }
+        }
+        try {
+            created += WeekendOfAction.seed(http, gatewayUrl, adminToken);
+        } catch (IOException e) {
+            Devstack.log("Weekend of action demo data incomplete: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return new Seeded(created, demoMemberId);
     }

@@ -24,6 +24,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,6 +130,72 @@ class DevstackIT {
                 assertEquals(List.of(), PersonalDataScan.find(c, needles), service + " database after erasure");
             }
         }
+    }
+
+    @Test
+    void theWeekendOfActionCampaignRollUpAddsUpItsDemoDefinition() throws Exception {
+        String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
+        String campaignId = null;
+        for (JsonNode campaign : JSON.readTree(get("/campaigns?limit=200", null).body()).path("items")) {
+            if (WeekendOfAction.CAMPAIGN.equals(campaign.path("name").asText())) {
+                campaignId = campaign.path("id").asText();
+            }
+        }
+        assertTrue(campaignId != null, "the demo data has the weekend of action campaign");
+        HttpResponse<String> response = get("/campaigns/" + campaignId + "/roll-up", admin);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode rollUp = JSON.readTree(response.body());
+
+        // What the definition adds up to.
+        int locations = WeekendOfAction.LOCATIONS.size();
+        Map<String, Long> byTopic = new TreeMap<>();
+        Map<String, Long> byTopicAndLocation = new TreeMap<>();
+        long rsvps = 0;
+        long attended = 0;
+        long responses = 0;
+        for (WeekendOfAction.Location location : WeekendOfAction.LOCATIONS) {
+            rsvps += location.rsvps();
+            attended += location.attended();
+            responses += location.feedback().size();
+            for (WeekendOfAction.Response answer : location.feedback()) {
+                for (String topic : answer.topics()) {
+                    byTopic.merge(topic, 1L, Long::sum);
+                    byTopicAndLocation.merge(location.town() + "|" + location.postcode() + "|" + topic, 1L, Long::sum);
+                }
+            }
+        }
+        assertEquals(16, locations);
+        assertEquals(locations * WeekendOfAction.EVENTS_PER_LOCATION, rollUp.path("events").path("total").asInt());
+        assertEquals(locations, rollUp.path("locations").size());
+        for (WeekendOfAction.Location location : WeekendOfAction.LOCATIONS) {
+            JsonNode place = null;
+            for (JsonNode candidate : rollUp.path("locations")) {
+                if (location.town().equals(candidate.path("town").asText())
+                        && location.postcode().equals(candidate.path("postcode").asText())) {
+                    place = candidate;
+                }
+            }
+            assertTrue(place != null, location.branch() + " is a location of the roll-up");
+            assertEquals(WeekendOfAction.EVENTS_PER_LOCATION, place.path("events").asInt(), location.branch());
+            assertEquals(location.rsvps(), place.path("accepted").asInt(), location.branch());
+            assertEquals(location.attended(), place.path("attended").asInt(), location.branch());
+            assertEquals(location.feedback().size(), place.path("feedback").asInt(), location.branch());
+        }
+        assertEquals(rsvps, rollUp.path("rsvps").path("accepted").asLong());
+        assertEquals(attended, rollUp.path("attended").asLong());
+        assertEquals(responses, rollUp.path("feedback").path("responses").asLong());
+        Map<String, Long> reportedByTopic = new TreeMap<>();
+        rollUp.path("feedback").path("byTopic").forEach(t -> reportedByTopic.put(t.path("topic").asText(),
+                t.path("responses").asLong()));
+        assertEquals(byTopic, reportedByTopic);
+        Map<String, Long> reportedByPlace = new TreeMap<>();
+        rollUp.path("feedback").path("byTopicAndLocation").forEach(t -> reportedByPlace.put(t.path("town").asText()
+                + "|" + t.path("postcode").asText() + "|" + t.path("topic").asText(), t.path("responses").asLong()));
+        assertEquals(byTopicAndLocation, reportedByPlace);
+
+        // The public website finds the weekend's London events, without personal data.
+        JsonNode london = JSON.readTree(get("/events?campaign=" + campaignId + "&town=London", null).body());
+        assertEquals(6, london.path("items").size());
     }
 
     private static void awaitNoRow(String service, UUID memberId) throws SQLException, InterruptedException {

@@ -12,6 +12,11 @@ public final class EventTypes {
     public static final String OFFICE_HOLDER_JOINED = "org.grassroots.office-holder.joined.v1";
     public static final String OFFICE_HOLDER_CHANGED_PARTY = "org.grassroots.office-holder.changed-party.v1";
     public static final String OFFICE_HOLDER_LEFT = "org.grassroots.office-holder.left.v1";
+    public static final String EVENT_SCHEDULED = "org.grassroots.event.scheduled.v1";
+    public static final String EVENT_UPDATED = "org.grassroots.event.updated.v1";
+    public static final String EVENT_CANCELLED = "org.grassroots.event.cancelled.v1";
+    public static final String EVENT_ATTENDANCE_RECORDED = "org.grassroots.event.attendance-recorded.v1";
+    public static final String EVENT_FEEDBACK_RECORDED = "org.grassroots.event.feedback-recorded.v1";
 
     private EventTypes() {
     }

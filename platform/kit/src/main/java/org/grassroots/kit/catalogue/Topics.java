@@ -8,6 +8,8 @@ public final class Topics {
     public static final String MEMBER_STATE = "grassroots.member-state.v1";
     /** Office-holders taking office, changing party and leaving; key = office-holder id. Published by elections-service. */
     public static final String OFFICE_HOLDERS = "grassroots.office-holders.v1";
+    /** Event lifecycle, attendance and feedback; key = event id. Published by events-service. */
+    public static final String EVENTS = "grassroots.events.v1";
 
     private Topics() {
     }

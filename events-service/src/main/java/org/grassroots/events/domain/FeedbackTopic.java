@@ -1,0 +1,27 @@
+package org.grassroots.events.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A topic feedback is tagged with ("housing", "nhs"); admins manage the list. A retired topic stays on old responses. */
+@Entity
+@Table(name = "feedback_topic")
+public class FeedbackTopic extends PanacheEntityBase {
+
+    @Id
+    public String slug;
+
+    @Column(nullable = false)
+    public String label;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

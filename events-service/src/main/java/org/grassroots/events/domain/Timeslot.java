@@ -1,0 +1,58 @@
+package org.grassroots.events.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import org.grassroots.kit.problem.ProblemException;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A session of an event with a capacity; beyond it, RSVPs join the waitlist (if it has one). */
+@Entity
+@Table(name = "timeslot")
+public class Timeslot extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+
+    public String label;
+
+    @Column(name = "starts_at", nullable = false)
+    public OffsetDateTime startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    public OffsetDateTime endsAt;
+
+    @Column(nullable = false)
+    public int capacity;
+
+    @Column(name = "waitlist_enabled", nullable = false)
+    public boolean waitlistEnabled;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    /**
+     * The event's timeslot, locked ({@code SELECT ... FOR UPDATE}) for the rest of the transaction: RSVPs and
+     * cancellations of one timeslot take turns, so capacity is never exceeded and promotions are not lost.
+     */
+    public static Timeslot lockOf(UUID eventId, UUID id) {
+        Timeslot slot = getEntityManager().find(Timeslot.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (slot == null || !slot.eventId.equals(eventId)) {
+            throw ProblemException.notFound("Timeslot " + id);
+        }
+        return slot;
+    }
+
+    public static Timeslot require(UUID eventId, UUID id) {
+        return Timeslot.<Timeslot>findByIdOptional(id).filter(t -> t.eventId.equals(eventId))
+                .orElseThrow(() -> ProblemException.notFound("Timeslot " + id));
+    }
+}

@@ -1,0 +1,144 @@
+package org.grassroots.events.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.events.domain.Campaign;
+import org.grassroots.events.service.CampaignRollUp;
+import org.grassroots.events.service.CampaignService;
+import org.grassroots.events.service.RollUpService;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+
+import java.util.UUID;
+
+@Path("/campaigns")
+@Tag(name = "Campaigns", description = "Many events under one banner, and what they added up to")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    RollUpService rollUps;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    org.grassroots.events.service.FeedbackExport export;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a campaign", description = "Role: admin.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (endsOn before startsOn, ...)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A campaign with this name exists", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewCampaignRequest request,
+                           @Context UriInfo uri) {
+        Campaign campaign = campaigns.create(request.name(), request.description(), request.startsOn(),
+                request.endsOn());
+        return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
+                .entity(CampaignView.of(campaign)).build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List campaigns", description = "Role: public. Oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of campaigns",
+            content = @Content(schema = @Schema(implementation = CampaignPage.class)))
+    public CampaignPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        Page<CampaignView> page = campaigns.list(PageRequest.of(limit, cursor, 2)).map(CampaignView::of);
+        return new CampaignPage(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Read a campaign", description = "Role: public.")
+    @APIResponse(responseCode = "200", description = "The campaign",
+            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CampaignView get(@PathParam("id") UUID id) {
+        return CampaignView.of(campaigns.find(id));
+    }
+
+    @PUT
+    @Path("/{id}/events/{eventId}")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Add an event to the campaign", description = "Roles: organiser (the event's host branch), "
+            + "admin. An event is in one campaign at most; this moves it. Publishes event.updated.v1 unless a draft.")
+    @APIResponse(responseCode = "204", description = "The event is in the campaign")
+    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such campaign or event", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void addEvent(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId) {
+        campaigns.assign(id, eventId, callers.current());
+    }
+
+    @DELETE
+    @Path("/{id}/events/{eventId}")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Take an event out of the campaign", description = "Roles: organiser (host branch), admin.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void removeEvent(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId) {
+        campaigns.remove(id, eventId, callers.current());
+    }
+
+    @GET
+    @Path("/{id}/feedback")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Export the campaign's feedback as CSV", description = "Roles: organiser (their branch's "
+            + "events), admin. For the policy team: what was said, where, when, its topics; no contact details. "
+            + "Spreadsheet formulas are defused.")
+    @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = "text/csv"))
+    public Response feedback(@PathParam("id") UUID id) {
+        var rows = export.rows(id, callers.current());
+        StringBuilder csv = new StringBuilder(FeedbackCsv.header());
+        rows.forEach(r -> csv.append(FeedbackCsv.row(r)));
+        return Response.ok(csv.toString(), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"feedback.csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}/roll-up")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "The campaign's roll-up", description = "Roles: organiser, admin. Events by status; per "
+            + "location (town and postcode) events, RSVPs, attendance and feedback; totals; feedback by topic and "
+            + "by topic and location. Counts only.")
+    @APIResponse(responseCode = "200", description = "The roll-up",
+            content = @Content(schema = @Schema(implementation = CampaignRollUp.class)))
+    public CampaignRollUp rollUp(@PathParam("id") UUID id) {
+        return rollUps.of(id);
+    }
+}

@@ -1,0 +1,15 @@
+package org.grassroots.events.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grassroots.events.domain.Campaign;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Schema(name = "CampaignView")
+public record CampaignView(UUID id, String name, String description, LocalDate startsOn, LocalDate endsOn) {
+
+    static CampaignView of(Campaign c) {
+        return new CampaignView(c.id, c.name, c.description, c.startsOn, c.endsOn);
+    }
+}

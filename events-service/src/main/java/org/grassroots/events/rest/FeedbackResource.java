@@ -1,0 +1,120 @@
+package org.grassroots.events.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.events.domain.Feedback;
+import org.grassroots.events.domain.FeedbackQuestion;
+import org.grassroots.events.service.EventService;
+import org.grassroots.events.service.FeedbackService;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/events/{eventId}")
+@Tag(name = "Feedback")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedbackResource {
+
+    @Inject
+    FeedbackService feedback;
+
+    @Inject
+    EventService events;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    @Path("/questions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Ask a question at the event", description = "Roles: organiser (host branch), admin.")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = QuestionView.class)))
+    public Response ask(@PathParam("eventId") UUID eventId,
+                        @NotNull(message = "a JSON body is required") @Valid NewQuestionRequest request,
+                        @Context UriInfo uri) {
+        FeedbackQuestion question = feedback.ask(eventId, request.text(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(question.id.toString()).build())
+                .entity(QuestionView.of(question)).build();
+    }
+
+    @GET
+    @Path("/questions")
+    @PermitAll
+    @Operation(summary = "The questions asked at the event", description = "Role: whoever may see the event.")
+    public List<QuestionView> questions(@PathParam("eventId") UUID eventId) {
+        events.visible(eventId, callers.current());
+        return feedback.questions(eventId).stream().map(QuestionView::of).toList();
+    }
+
+    @POST
+    @Path("/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Record a response", description = "Roles: organiser (host branch), admin. Topics from the "
+            + "managed list; contact details only with consent. Publishes org.grassroots.event.feedback-recorded.v1.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body: answer too long, no topics, contact details "
+            + "without consent, ...", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A topic not on the list, a question or timeslot not of this "
+            + "event, or an event not published", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response record(@PathParam("eventId") UUID eventId,
+                           @NotNull(message = "a JSON body is required") @Valid NewFeedbackRequest request,
+                           @Context UriInfo uri) {
+        Feedback recorded = feedback.record(eventId, request.details(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(recorded.id.toString()).build())
+                .entity(FeedbackView.of(recorded)).build();
+    }
+
+    @GET
+    @Path("/feedback")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "The event's responses", description = "Roles: organiser (host branch), admin.")
+    @APIResponse(responseCode = "200", description = "A page of responses",
+            content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
+    public FeedbackPage list(@PathParam("eventId") UUID eventId, @QueryParam("limit") Integer limit,
+                             @QueryParam("cursor") String cursor) {
+        Page<FeedbackView> page = feedback.list(eventId, PageRequest.of(limit, cursor, 1), callers.current())
+                .map(FeedbackView::of);
+        return new FeedbackPage(page.items(), page.nextCursor());
+    }
+
+    @DELETE
+    @Path("/feedback/{feedbackId}/contact")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Erase a respondent's contact details", description = "Roles: organiser (host branch), "
+            + "admin. What they said stays; who they are goes.")
+    @APIResponse(responseCode = "200", description = "The response without contact details",
+            content = @Content(schema = @Schema(implementation = FeedbackView.class)))
+    public FeedbackView eraseContact(@PathParam("eventId") UUID eventId, @PathParam("feedbackId") UUID feedbackId) {
+        return FeedbackView.of(feedback.eraseContact(eventId, feedbackId, callers.current()));
+    }
+}

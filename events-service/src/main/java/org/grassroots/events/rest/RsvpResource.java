@@ -1,0 +1,79 @@
+package org.grassroots.events.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.events.service.RsvpService;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+
+import java.util.UUID;
+
+@Path("/events/{eventId}/rsvps")
+@Tag(name = "Events")
+@Produces(MediaType.APPLICATION_JSON)
+public class RsvpResource {
+
+    @Inject
+    RsvpService rsvps;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "An event's RSVPs", description = "Roles: organiser (host branch) and admin see all, in "
+            + "waitlist order; a member sees their own.")
+    @APIResponse(responseCode = "200", description = "A page of RSVPs",
+            content = @Content(schema = @Schema(implementation = RsvpPage.class)))
+    public RsvpPage list(@PathParam("eventId") UUID eventId, @QueryParam("timeslot") UUID timeslot,
+                         @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        Page<RsvpView> page = rsvps.list(eventId, timeslot, PageRequest.of(limit, cursor, 1), callers.current())
+                .map(RsvpView::of);
+        return new RsvpPage(page.items(), page.nextCursor());
+    }
+
+    @DELETE
+    @Path("/{rsvpId}")
+    @PermitAll
+    @Operation(summary = "Cancel an RSVP", description = "Roles: the member themself, a member of the public with "
+            + "the Cancellation-Token header (given once, with the RSVP), organiser (host branch), admin. An "
+            + "accepted place goes to the longest-waiting RSVP on the waitlist. Cancelling twice changes nothing.")
+    @APIResponse(responseCode = "200", description = "The cancelled RSVP",
+            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RsvpView cancel(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId,
+                           @HeaderParam("Cancellation-Token") String cancellationToken) {
+        return RsvpView.of(rsvps.cancel(eventId, rsvpId, cancellationToken, callers.current()).cancelled());
+    }
+
+    @POST
+    @Path("/{rsvpId}/check-in")
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Check someone in (attended)", description = "Roles: organiser (host branch), admin. "
+            + "Publishes org.grassroots.event.attendance-recorded.v1 once.")
+    @APIResponse(responseCode = "200", description = "The RSVP, attended",
+            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponse(responseCode = "422", description = "Not an accepted RSVP, or the event is not on",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RsvpView checkIn(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId) {
+        return RsvpView.of(rsvps.checkIn(eventId, rsvpId, callers.current()));
+    }
+}

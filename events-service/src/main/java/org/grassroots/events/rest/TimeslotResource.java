@@ -1,0 +1,101 @@
+package org.grassroots.events.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.events.domain.Rsvp;
+import org.grassroots.events.domain.Timeslot;
+import org.grassroots.events.service.EventService;
+import org.grassroots.events.service.RsvpService;
+import org.grassroots.events.service.TimeslotService;
+import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/events/{eventId}/timeslots")
+@Tag(name = "Events")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimeslotResource {
+
+    @Inject
+    TimeslotService timeslots;
+
+    @Inject
+    RsvpService rsvps;
+
+    @Inject
+    EventService events;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Add a timeslot", description = "Roles: organiser (host branch), admin.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = TimeslotView.class)))
+    @APIResponse(responseCode = "400", description = "Negative capacity, endsAt not after startsAt, ...",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The event is cancelled or completed", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("eventId") UUID eventId,
+                        @NotNull(message = "a JSON body is required") @Valid NewTimeslotRequest request,
+                        @Context UriInfo uri) {
+        Timeslot slot = timeslots.add(eventId, request.label(), request.startsAt(), request.endsAt(),
+                request.capacity(), request.waitlist(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(slot.id.toString()).build())
+                .entity(TimeslotView.of(new TimeslotService.Occupancy(slot, 0, 0))).build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "An event's timeslots and how full they are", description = "Role: whoever may see the event.")
+    @APIResponse(responseCode = "200", description = "Timeslots by start")
+    public List<TimeslotView> list(@PathParam("eventId") UUID eventId) {
+        return timeslots.of(events.visible(eventId, callers.current())).stream().map(TimeslotView::of).toList();
+    }
+
+    @POST
+    @Path("/{timeslotId}/rsvps")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "RSVP to a timeslot", description = "Role: public (name, email, consent), member (themself, "
+            + "checked against the membership: known and active), organiser/admin (naming a member). Within the "
+            + "capacity the RSVP is accepted, beyond it waitlisted; never overbooked, also under concurrent requests.")
+    @APIResponse(responseCode = "201", description = "Accepted or waitlisted (see status)",
+            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponse(responseCode = "400", description = "Missing name/email/consent, invalid email, text too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already registered, or full without a waitlist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Event cancelled, not published or past; member unknown or "
+            + "not active", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response rsvp(@PathParam("eventId") UUID eventId, @PathParam("timeslotId") UUID timeslotId,
+                         @Valid RsvpRequest request, @Context UriInfo uri) {
+        Rsvp rsvp = rsvps.rsvp(eventId, timeslotId, (request == null ? RsvpRequest.EMPTY : request).details(),
+                callers.current());
+        return Response.created(uri.getBaseUriBuilder().path("events").path(eventId.toString()).path("rsvps")
+                .path(rsvp.id.toString()).build()).entity(RsvpView.of(rsvp)).build();
+    }
+}

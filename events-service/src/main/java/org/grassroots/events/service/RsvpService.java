@@ -1,0 +1,248 @@
+package org.grassroots.events.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.grassroots.events.domain.Event;
+import org.grassroots.events.domain.EventStatus;
+import org.grassroots.events.domain.MemberProjection;
+import org.grassroots.events.domain.Rsvp;
+import org.grassroots.events.domain.RsvpStatus;
+import org.grassroots.events.domain.Timeslot;
+import org.grassroots.events.domain.Visibility;
+import org.grassroots.events.messaging.EventPublisher;
+import org.grassroots.kit.pagination.Cursor;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Roles;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * RSVPs, cancellations and check-in. Each use case locks the timeslot's row first, so concurrent requests for one
+ * timeslot take turns: the capacity check and the insert are one step, and a cancellation's promotion of the
+ * longest-waiting RSVP cannot race a new RSVP.
+ */
+@ApplicationScoped
+public class RsvpService {
+
+    @Inject
+    EventPublisher publisher;
+
+    @Transactional
+    public Rsvp rsvp(UUID eventId, UUID timeslotId, RsvpRequestDetails request, Caller caller) {
+        Timeslot slot = Timeslot.lockOf(eventId, timeslotId);
+        Event event = Event.require(eventId);
+        if (!EventService.mayView(event, caller)) {
+            throw ProblemException.notFound("Event " + eventId);
+        }
+        if (event.status == EventStatus.cancelled) {
+            throw ProblemException.unprocessable("event-cancelled", "The event is cancelled");
+        }
+        if (event.status != EventStatus.published) {
+            throw ProblemException.unprocessable("event-not-open", "The event is " + event.status + ", not open for RSVPs");
+        }
+        OffsetDateTime now = EventService.now();
+        if (!slot.startsAt.isAfter(now)) {
+            throw ProblemException.unprocessable("event-past", "The timeslot has started or is over");
+        }
+        Rsvp rsvp = new Rsvp();
+        rsvp.id = UUID.randomUUID();
+        rsvp.eventId = eventId;
+        rsvp.timeslotId = timeslotId;
+        UUID memberId = memberFor(request, caller, event);
+        if (memberId != null) {
+            MemberProjection member = MemberProjection.<MemberProjection>findByIdOptional(memberId).orElseThrow(() ->
+                    ProblemException.unprocessable("unknown-member", "Member " + memberId + " is not known here"));
+            if (!"active".equals(member.status)) {
+                throw ProblemException.unprocessable("member-not-active", "The membership is " + member.status);
+            }
+            if (Rsvp.count("timeslotId = ?1 and memberId = ?2 and status <> ?3", timeslotId, memberId,
+                    RsvpStatus.cancelled) > 0) {
+                throw ProblemException.conflict("already-registered", "This member has an RSVP for the timeslot");
+            }
+            rsvp.memberId = memberId;
+        } else {
+            if (event.visibility == Visibility.members) {
+                throw org.grassroots.events.service.Caller.forbidden("Members-only events take members' RSVPs only");
+            }
+            if (request.givenName() == null || request.givenName().isBlank()) {
+                throw ProblemException.badRequest("givenName", "is required for an RSVP without a member id");
+            }
+            if (request.email() == null || request.email().isBlank()) {
+                throw ProblemException.badRequest("email", "is required for an RSVP without a member id");
+            }
+            if (request.consent() == null) {
+                throw ProblemException.badRequest("consent", "must say whether we may contact them (true or false)");
+            }
+            String normalised = Rsvp.normaliseEmail(request.email());
+            if (Rsvp.count("timeslotId = ?1 and emailNormalised = ?2 and status <> ?3", timeslotId, normalised,
+                    RsvpStatus.cancelled) > 0) {
+                throw ProblemException.conflict("already-registered", "This email has an RSVP for the timeslot");
+            }
+            rsvp.givenName = request.givenName().trim();
+            rsvp.familyName = request.familyName() == null || request.familyName().isBlank() ? null
+                    : request.familyName().trim();
+            rsvp.email = request.email().trim();
+            rsvp.emailNormalised = normalised;
+            rsvp.contactConsent = request.consent();
+            rsvp.issueCancellationToken();
+        }
+        long accepted = Rsvp.count(timeslotId, RsvpStatus.accepted);
+        if (accepted < slot.capacity) {
+            rsvp.status = RsvpStatus.accepted;
+        } else if (slot.waitlistEnabled) {
+            rsvp.status = RsvpStatus.waitlisted;
+        } else {
+            throw ProblemException.conflict("timeslot-full", "The timeslot is full and has no waitlist");
+        }
+        rsvp.createdAt = now;
+        rsvp.updatedAt = now;
+        rsvp.persist();
+        return rsvp;
+    }
+
+    /** The member an RSVP is for: the one named (by themself or a manager), or the calling member by default. */
+    private static UUID memberFor(RsvpRequestDetails request, Caller caller, Event event) {
+        if (request.memberId() != null) {
+            if (!request.memberId().equals(caller.memberId()) && !caller.mayManage(event)) {
+                throw Caller.forbidden("Members RSVP for themselves; organisers for members of their events");
+            }
+            return request.memberId();
+        }
+        boolean publicDetails = request.email() != null || request.givenName() != null;
+        if (!publicDetails && caller.roles().contains(Roles.MEMBER) && caller.memberId() != null) {
+            return caller.memberId();
+        }
+        return null;
+    }
+
+    /** The result of a cancellation: the cancelled RSVP and the one promoted from the waitlist, if any. */
+    public record Cancellation(Rsvp cancelled, Optional<Rsvp> promoted) {
+    }
+
+    @Transactional
+    public Cancellation cancel(UUID eventId, UUID rsvpId, String cancellationToken, Caller caller) {
+        Rsvp unlocked = Rsvp.require(eventId, rsvpId);
+        Timeslot.lockOf(eventId, unlocked.timeslotId);
+        Rsvp rsvp = Rsvp.<Rsvp>findById(rsvpId);
+        Rsvp.getEntityManager().refresh(rsvp); // its state as of holding the lock
+        Event event = Event.require(eventId);
+        boolean own = (rsvp.memberId != null && rsvp.memberId.equals(caller.memberId()))
+                || rsvp.cancellableWith(cancellationToken);
+        if (!own && !caller.mayManage(event)) {
+            throw Caller.forbidden("Only the person themself (a member, or with the cancellation token given with "
+                    + "the RSVP) or the event's organisers cancel this RSVP");
+        }
+        return cancelLocked(rsvp);
+    }
+
+    /**
+     * Cancels the RSVPs of {@code duplicate} for timeslots where {@code survivor} has a live RSVP too (after a
+     * merge, one person has one place), each with the usual promotion from the waitlist.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelDuplicates(UUID duplicate, UUID survivor) {
+        List<Rsvp> clashes = Rsvp.list("""
+                memberId = ?1 and status <> ?3 and timeslotId in (
+                    select s.timeslotId from Rsvp s where s.memberId = ?2 and s.status <> ?3)""",
+                duplicate, survivor, RsvpStatus.cancelled);
+        for (Rsvp clash : clashes) {
+            Timeslot.lockOf(clash.eventId, clash.timeslotId);
+            Rsvp.getEntityManager().refresh(clash);
+            cancelLocked(clash);
+            clash.memberId = null;
+            clash.anonymised = true;
+        }
+    }
+
+    /** Cancels an RSVP whose timeslot the caller has locked; an accepted place goes to the longest-waiting. */
+    private static Cancellation cancelLocked(Rsvp rsvp) {
+        if (rsvp.status == RsvpStatus.cancelled) {
+            return new Cancellation(rsvp, Optional.empty()); // cancelling twice changes nothing
+        }
+        RsvpStatus was = rsvp.status;
+        OffsetDateTime now = EventService.now();
+        rsvp.status = RsvpStatus.cancelled;
+        rsvp.updatedAt = now;
+        Optional<Rsvp> promoted = Optional.empty();
+        if (was == RsvpStatus.accepted) {
+            Rsvp.getEntityManager().flush();
+            Timeslot slot = Timeslot.findById(rsvp.timeslotId);
+            if (Rsvp.count(slot.id, RsvpStatus.accepted) < slot.capacity) {
+                promoted = Rsvp.firstWaitlisted(slot.id);
+                promoted.ifPresent(p -> {
+                    p.status = RsvpStatus.accepted;
+                    p.updatedAt = now;
+                });
+            }
+        }
+        return new Cancellation(rsvp, promoted);
+    }
+
+    @Transactional
+    public Rsvp checkIn(UUID eventId, UUID rsvpId, Caller caller) {
+        Rsvp rsvp = Rsvp.require(eventId, rsvpId);
+        Event event = Event.require(eventId);
+        caller.checkManages(event);
+        if (event.status == EventStatus.cancelled || event.status == EventStatus.draft) {
+            throw ProblemException.unprocessable("event-not-open", "The event is " + event.status);
+        }
+        if (rsvp.status != RsvpStatus.accepted) {
+            throw ProblemException.unprocessable("not-accepted", "Only accepted RSVPs check in; this one is "
+                    + rsvp.status);
+        }
+        if (!rsvp.attended) {
+            rsvp.attended = true;
+            rsvp.checkedInAt = EventService.now();
+            rsvp.updatedAt = rsvp.checkedInAt;
+            publisher.attendanceRecorded(rsvp);
+        }
+        return rsvp;
+    }
+
+    /** The event's RSVPs in waitlist order: all of them for those who manage it, a member's own otherwise. */
+    @Transactional
+    public Page<Rsvp> list(UUID eventId, UUID timeslotId, PageRequest page, Caller caller) {
+        Event event = Event.require(eventId);
+        if (!EventService.mayView(event, caller)) {
+            throw ProblemException.notFound("Event " + eventId);
+        }
+        StringBuilder query = new StringBuilder("eventId = :event");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("event", eventId);
+        if (!caller.mayManage(event)) {
+            if (caller.memberId() == null) {
+                throw Caller.forbidden("Sign in to see your RSVPs");
+            }
+            query.append(" and memberId = :member");
+            params.put("member", caller.memberId());
+        }
+        if (timeslotId != null) {
+            query.append(" and timeslotId = :slot");
+            params.put("slot", timeslotId);
+        }
+        if (page.after() != null) {
+            query.append(" and seq > :seq");
+            try {
+                params.put("seq", Long.parseLong(page.after().value(0)));
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("cursor", "is not a cursor this API issued");
+            }
+        }
+        List<Rsvp> rows = Rsvp.find(query + " order by seq", params).page(0, page.fetchSize()).list();
+        return page.page(rows, r -> Cursor.of(r.seq));
+    }
+
+    /** Whether the caller (a member) has a live RSVP for the event: attendees may see an attendees-only address. */
+    @Transactional
+    public boolean isAttendee(Event event, Caller caller) {
+        UUID member = caller.memberId();
+        return member != null && Rsvp.count("eventId = ?1 and memberId = ?2 and status <> ?3", event.id, member,
+                RsvpStatus.cancelled) > 0;
+    }
+}

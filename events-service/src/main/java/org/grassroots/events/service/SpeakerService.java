@@ -1,0 +1,50 @@
+package org.grassroots.events.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.grassroots.events.domain.Event;
+import org.grassroots.events.domain.Speaker;
+import org.grassroots.events.domain.Timeslot;
+import org.grassroots.kit.problem.ProblemException;
+
+import java.util.List;
+import java.util.UUID;
+
+/** An event's programme of speakers. */
+@ApplicationScoped
+public class SpeakerService {
+
+    @Transactional
+    public Speaker add(UUID eventId, String name, String organisation, String role, String session, UUID timeslotId,
+                       Caller caller) {
+        caller.checkManages(Event.require(eventId));
+        if (timeslotId != null) {
+            Timeslot.<Timeslot>findByIdOptional(timeslotId).filter(t -> t.eventId.equals(eventId))
+                    .orElseThrow(() -> ProblemException.unprocessable("unknown-timeslot",
+                            "Timeslot " + timeslotId + " is not one of this event's"));
+        }
+        Speaker speaker = new Speaker();
+        speaker.id = UUID.randomUUID();
+        speaker.eventId = eventId;
+        speaker.timeslotId = timeslotId;
+        speaker.name = name.trim();
+        speaker.organisation = organisation;
+        speaker.role = role;
+        speaker.session = session;
+        speaker.createdAt = EventService.now();
+        speaker.persist();
+        return speaker;
+    }
+
+    public List<Speaker> of(UUID eventId) {
+        return Speaker.list("eventId = ?1 order by createdAt, id", eventId);
+    }
+
+    @Transactional
+    public void remove(UUID eventId, UUID speakerId, Caller caller) {
+        caller.checkManages(Event.require(eventId));
+        if (Speaker.delete("id = ?1 and eventId = ?2", speakerId, eventId) == 0) {
+            throw ProblemException.notFound("Speaker " + speakerId);
+        }
+    }
+}
