@@ -12,6 +12,7 @@ public final class EventTypes {
     public static final String OFFICE_HOLDER_JOINED = "org.grassroots.office-holder.joined.v1";
     public static final String OFFICE_HOLDER_CHANGED_PARTY = "org.grassroots.office-holder.changed-party.v1";
     public static final String OFFICE_HOLDER_LEFT = "org.grassroots.office-holder.left.v1";
+    public static final String OFFICE_HOLDER_MEMBER_LINKED = "org.grassroots.office-holder.member-linked.v1";
 
     private EventTypes() {
     }
