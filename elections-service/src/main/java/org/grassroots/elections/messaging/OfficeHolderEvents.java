@@ -27,11 +27,12 @@ public class OfficeHolderEvents {
      *
      * @param partyId         the party sat for after the event; null for an independent, and after leaving office
      * @param previousPartyId the party sat for before the event; null on joining (and for an independent)
+     * @param organisationType e.g. town-council or parliament: whether the office is a councillor's
      * @param previousMemberId the member linked before the event: null on joined; differs from memberId only on
      *                         member-linked
      */
     public record OfficeHolderV1(UUID officeHolderId, UUID memberId, UUID previousMemberId, UUID postId,
-                                 UUID organisationId,
+                                 UUID organisationId, String organisationType,
                                  UUID partyId, String partyEcId, UUID previousPartyId,
                                  boolean heldOfficeForOurPartyBefore, boolean holdsOfficeForOurParty,
                                  LocalDate effectiveDate, OffsetDateTime occurredAt) {
@@ -65,6 +66,7 @@ public class OfficeHolderEvents {
                          Party after, boolean inOfficeAfter, LocalDate date) {
         outbox.record(Topics.OFFICE_HOLDERS, holder.id.toString(), type, new OfficeHolderV1(holder.id,
                 holder.memberId, previousMemberId, holder.post.id, holder.post.organisation.id,
+                holder.post.organisation.organisationType,
                 after == null ? null : after.id, after == null ? null : after.ecId, before == null ? null : before.id,
                 inOfficeBefore && parties.isOurs(before), inOfficeAfter && parties.isOurs(after), date,
                 OffsetDateTime.now(ZoneOffset.UTC)));

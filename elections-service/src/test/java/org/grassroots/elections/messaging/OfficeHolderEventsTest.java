@@ -76,6 +76,7 @@ class OfficeHolderEventsTest {
         assertFalse(joined.path("holdsOfficeForOurParty").asBoolean());
         assertEquals(ward.postId().toString(), joined.path("postId").asText());
         assertEquals(ward.organisationId().toString(), joined.path("organisationId").asText());
+        assertEquals("town-council", joined.path("organisationType").asText());
 
         JsonNode changed = JSON.readTree(ours3.get(1).value());
         assertEquals(ours.toString(), changed.path("partyId").asText());
