@@ -54,8 +54,8 @@ public class MemberStandingHandler implements EventHandler {
             OfficeHolder.update("memberId = ?1 where memberId = ?2", survivor, merged);
             // Both records may be in selection for one ballot: the survivor's candidacy stays, the other goes
             // on under no member (its name stays until the survivor is erased, if ever).
-            Candidacy.update("memberId = ?1 where memberId = ?2 and not exists (select c from Candidacy c "
-                    + "where c.memberId = ?1 and c.ballot = ballot)", survivor, merged);
+            Candidacy.update("update Candidacy c set c.memberId = ?1 where c.memberId = ?2 and not exists ("
+                    + "select 1 from Candidacy o where o.memberId = ?1 and o.ballot = c.ballot)", survivor, merged);
             Candidacy.update("memberId = null where memberId = ?1", merged);
         }
     }

@@ -107,9 +107,11 @@ public class BallotResource {
     @APIResponse(responseCode = "422", description = "Unknown party, or our own party", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addCandidate(@PathParam("ballotPaperId") String ballotPaperId,
-                                 @NotNull(message = "a JSON body is required") @Valid NewCandidateRequest request) {
-        return Response.status(Response.Status.CREATED)
-                .entity(CandidateView.of(candidacies.addOther(ballotPaperId, request.name(), request.partyId()))).build();
+                                 @NotNull(message = "a JSON body is required") @Valid NewCandidateRequest request,
+                                 @Context UriInfo uri) {
+        var candidacy = candidacies.addOther(ballotPaperId, request.name(), request.partyId());
+        return Response.created(uri.getBaseUriBuilder().path("candidacies").path(candidacy.id.toString()).build())
+                .entity(CandidateView.of(candidacy)).build();
     }
 
     @POST

@@ -103,6 +103,25 @@ public class OfficeHolderResource {
         return OfficeHolderRecord.of(officeHolders.leave(id, request.date(), request.reason()));
     }
 
+    @jakarta.ws.rs.PUT
+    @Path("/{id}/member")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Transactional
+    @Operation(summary = "Link the office-holder to a member of ours", description = "Roles: admin, elections. "
+            + "{\"memberId\": null} unlinks. Publishes org.grassroots.office-holder.member-linked.v1 when the link "
+            + "changes; a repeat changes nothing.")
+    @APIResponse(responseCode = "200", description = "The office-holder",
+            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such member known here", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OfficeHolderRecord linkMember(@PathParam("id") UUID id,
+                                         @NotNull(message = "a JSON body is required") MemberLinkRequest request) {
+        return OfficeHolderRecord.of(officeHolders.linkMember(id, request.memberId()));
+    }
+
     @GET
     @PermitAll
     @Operation(summary = "List office-holders", description = "Role: public. No member links. Most recent start "

@@ -111,6 +111,25 @@ public class OfficeHolderService {
         return holder;
     }
 
+    /** Links the person to a member of ours, or (null) unlinks them; publishes {@code member-linked}. */
+    @Transactional
+    public OfficeHolder linkMember(UUID id, UUID memberId) {
+        OfficeHolder holder = find(id);
+        if (memberId != null && MemberStanding.findById(memberId) == null) {
+            throw ProblemException.unprocessable("member-unknown", "memberId: no member " + memberId
+                    + " is known here (yet)");
+        }
+        if (java.util.Objects.equals(holder.memberId, memberId)) {
+            return holder; // a repeat changes nothing and publishes nothing
+        }
+        UUID previous = holder.memberId;
+        holder.memberId = memberId;
+        holder.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Party current = holder.inOffice() ? holder.currentAffiliation().map(a -> a.party).orElse(null) : null;
+        events.memberLinked(holder, previous, current, LocalDate.now(ZoneOffset.UTC));
+        return holder;
+    }
+
     public OfficeHolder find(UUID id) {
         return OfficeHolder.<OfficeHolder>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Office-holder " + id));

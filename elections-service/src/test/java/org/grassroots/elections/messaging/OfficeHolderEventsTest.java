@@ -72,9 +72,11 @@ class OfficeHolderEventsTest {
         assertEquals(libDems.toString(), joined.path("partyId").asText());
         assertEquals(ec, joined.path("partyEcId").asText());
         assertTrue(joined.path("previousPartyId").isNull());
+        assertTrue(joined.path("previousMemberId").isNull());
         assertFalse(joined.path("holdsOfficeForOurParty").asBoolean());
         assertEquals(ward.postId().toString(), joined.path("postId").asText());
         assertEquals(ward.organisationId().toString(), joined.path("organisationId").asText());
+        assertEquals("town-council", joined.path("organisationType").asText());
 
         JsonNode changed = JSON.readTree(ours3.get(1).value());
         assertEquals(ours.toString(), changed.path("partyId").asText());
@@ -84,6 +86,7 @@ class OfficeHolderEventsTest {
         assertTrue(changed.path("holdsOfficeForOurParty").asBoolean());
         assertEquals("2023-02-01", changed.path("effectiveDate").asText());
         assertEquals(memberId.toString(), changed.path("memberId").asText());
+        assertEquals(memberId.toString(), changed.path("previousMemberId").asText());
 
         JsonNode left = JSON.readTree(ours3.get(2).value());
         assertTrue(left.path("partyId").isNull());
@@ -91,6 +94,40 @@ class OfficeHolderEventsTest {
         assertTrue(left.path("heldOfficeForOurPartyBefore").asBoolean());
         assertFalse(left.path("holdsOfficeForOurParty").asBoolean());
         assertEquals("2024-05-02", left.path("effectiveDate").asText());
+    }
+
+    @Test
+    void linkingAnOfficeHolderToAMemberLaterAndUnlinkingArePublishedOnceEach() throws IOException {
+        Ward ward = ward(1);
+        UUID memberId = member("active");
+        String id = officeHolder("Later Member", ward.postId(), null,
+                "[{\"partyId\":\"%s\",\"startDate\":\"2022-05-05\"}]".formatted(ourParty())).statusCode(201)
+                .extract().path("officeHolder.id");
+        link(id, "\"" + memberId + "\"").statusCode(200).body("memberId", org.hamcrest.Matchers.equalTo(memberId.toString()));
+        link(id, "\"" + memberId + "\"").statusCode(200); // a repeat publishes nothing
+        link(id, "null").statusCode(200).body("memberId", nullValue());
+        link(id, "\"" + UUID.randomUUID() + "\"").statusCode(422).contentType("application/problem+json");
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.readUntil(Topics.OFFICE_HOLDERS, Duration.ofSeconds(20),
+                        rs -> rs.stream().filter(r -> id.equals(r.key())).count() >= 3)
+                .stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(List.of(EventTypes.OFFICE_HOLDER_JOINED, EventTypes.OFFICE_HOLDER_MEMBER_LINKED,
+                EventTypes.OFFICE_HOLDER_MEMBER_LINKED), records.stream().map(OfficeHolderEventsTest::type).toList());
+        EventCatalogue catalogue = EventCatalogue.load();
+        records.forEach(r -> assertEquals(List.of(), catalogue.violations(r)));
+        JsonNode linked = JSON.readTree(records.get(1).value());
+        assertEquals(memberId.toString(), linked.path("memberId").asText());
+        assertTrue(linked.path("previousMemberId").isNull());
+        assertTrue(linked.path("holdsOfficeForOurParty").asBoolean());
+        assertTrue(linked.path("heldOfficeForOurPartyBefore").asBoolean());
+        JsonNode unlinked = JSON.readTree(records.get(2).value());
+        assertTrue(unlinked.path("memberId").isNull());
+        assertEquals(memberId.toString(), unlinked.path("previousMemberId").asText());
+    }
+
+    private static io.restassured.response.ValidatableResponse link(String id, String memberJson) {
+        return given().auth().oauth2(TestTokens.admin()).contentType("application/json")
+                .body("{\"memberId\":" + memberJson + "}").put("/office-holders/" + id + "/member").then();
     }
 
     @Test

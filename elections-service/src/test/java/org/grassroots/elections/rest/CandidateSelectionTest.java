@@ -104,7 +104,8 @@ class CandidateSelectionTest {
         String ec = ecId();
         UUID labour = party("Labour " + ec, ec);
         post("/ballots/" + ward.ballotPaperId() + "/candidates", "{\"name\":\"Jo Bloggs\",\"partyId\":\"%s\"}"
-                .formatted(labour)).statusCode(201).body("party.ecId", equalTo(ec));
+                .formatted(labour)).statusCode(201).body("party.ecId", equalTo(ec))
+                .header("Location", org.hamcrest.Matchers.containsString("/candidacies/"));
         post("/ballots/" + ward.ballotPaperId() + "/candidates", "{\"name\":\"Indy Pendent\"}").statusCode(201)
                 .body("party", nullValue());
         post("/ballots/" + ward.ballotPaperId() + "/candidates", "{\"name\":\"Not Ours\",\"partyId\":\"%s\"}"

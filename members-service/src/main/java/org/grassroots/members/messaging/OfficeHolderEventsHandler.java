@@ -35,8 +35,11 @@ public class OfficeHolderEventsHandler implements EventHandler {
         if (data == null || !data.path("holdsOfficeForOurParty").isBoolean()) {
             throw new PoisonEventException(event.type() + " without holdsOfficeForOurParty");
         }
+        // A seat on a council makes a councillor; one in Parliament (or a mayoralty) does not.
+        String organisationType = data.path("organisationType").asText("");
+        boolean council = organisationType.endsWith("-council") || organisationType.equals("london-borough");
         councillors.officeHolderChanged(uuid(data, "officeHolderId", event), optionalUuid(data, "memberId", event),
-                data.path("holdsOfficeForOurParty").booleanValue(), event.time());
+                council && data.path("holdsOfficeForOurParty").booleanValue(), event.time());
     }
 
     private static UUID optionalUuid(JsonNode data, String field, IncomingEvent event) {

@@ -72,6 +72,17 @@ class CouncillorRoleTest {
     }
 
     @Test
+    void aSeatInParliamentDoesNotMakeACouncillor() {
+        String admin = TestTokens.admin();
+        UUID mp = MembersApi.member(admin, MembersApi.email("mp"), "");
+        KafkaProbe.send(event(UUID.randomUUID(), mp, EventTypes.OFFICE_HOLDER_JOINED, false, true, "parliament"));
+        UUID marker = MembersApi.member(admin, MembersApi.email("after-mp"), "");
+        KafkaProbe.send(event(UUID.randomUUID(), marker, EventTypes.OFFICE_HOLDER_JOINED, false, true));
+        awaitRoles(marker, List.of("councillor"));
+        given().auth().oauth2(admin).get("/members/" + mp).then().body("roles", empty());
+    }
+
+    @Test
     void anOfficeHolderNamingAnUnknownMemberIsKeptWithoutOne() {
         String admin = TestTokens.admin();
         UUID unknown = UUID.randomUUID();
@@ -93,11 +104,17 @@ class CouncillorRoleTest {
 
     private static ProducerRecord<String, byte[]> event(UUID officeHolder, UUID member, String type, boolean before,
                                                         boolean after) {
+        return event(officeHolder, member, type, before, after, "town-council");
+    }
+
+    private static ProducerRecord<String, byte[]> event(UUID officeHolder, UUID member, String type, boolean before,
+                                                        boolean after, String organisationType) {
         return CloudEventRecords.cloudEvent(Topics.OFFICE_HOLDERS, officeHolder.toString(), UUID.randomUUID(), type, """
-                {"officeHolderId":"%s","memberId":%s,"postId":"%s","organisationId":"%s","partyId":null,
-                 "partyEcId":null,"previousPartyId":null,"heldOfficeForOurPartyBefore":%s,
-                 "holdsOfficeForOurParty":%s,"effectiveDate":"2026-05-07","occurredAt":"2026-05-07T10:00:00Z"}"""
+                {"officeHolderId":"%s","memberId":%s,"previousMemberId":null,"postId":"%s","organisationId":"%s",
+                 "organisationType":"%s","partyId":null,"partyEcId":null,"previousPartyId":null,
+                 "heldOfficeForOurPartyBefore":%s,"holdsOfficeForOurParty":%s,"effectiveDate":"2026-05-07",
+                 "occurredAt":"2026-05-07T10:00:00Z"}"""
                 .formatted(officeHolder, member == null ? "null" : "\"" + member + "\"", UUID.randomUUID(),
-                        UUID.randomUUID(), before, after));
+                        UUID.randomUUID(), organisationType, before, after));
     }
 }

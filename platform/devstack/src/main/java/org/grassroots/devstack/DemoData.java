@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Demo records created through the gateway, as a client would, on every start: the weekend of action's 16
- * branches, a few members, and the weekend of action itself ({@link WeekendOfAction}: campaign, events, sessions,
- * RSVPs, feedback). Branches that exist are answered 409, people 200 (updated, not duplicated). The
+ * branches, a few members, the weekend of action itself ({@link WeekendOfAction}: campaign, events, sessions,
+ * RSVPs, feedback) and the 2022 local elections in Bury St Edmunds with a councillor who crossed the floor.
+ * Branches that exist are answered 409, people 200 (updated, not duplicated). The
  * people are fictional.
  */
 final class DemoData {
@@ -100,7 +101,86 @@ final class DemoData {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        created += seedElections(http, gatewayUrl, adminToken);
         return new Seeded(created, demoMemberId);
+    }
+
+    /**
+     * The 2022 local elections for Suffolk and Bury St Edmunds (St Olaves ward) and a town councillor who crossed
+     * the floor to us. Seeded once: when our party exists already, so does the rest. Names are fictional; the
+     * party ids are real Electoral Commission ids except ours (grassroots.elections.our-party-ec-id, PP9999 locally).
+     */
+    private static int seedElections(HttpClient http, String gatewayUrl, String token) {
+        Optional<String> ours = create(http, gatewayUrl + "/parties", token, """
+                {"name":"Grassroots Party","ecId":"PP9999"}""");
+        if (ours.isEmpty()) {
+            return 0;
+        }
+        int created = 1;
+        String libDems = create(http, gatewayUrl + "/parties", token, """
+                {"name":"Liberal Democrats","ecId":"PP90"}""").orElse(null);
+        String conservatives = create(http, gatewayUrl + "/parties", token, """
+                {"name":"Conservative and Unionist Party","ecId":"PP52"}""").orElse(null);
+        create(http, gatewayUrl + "/organisations", token, """
+                {"slug":"suffolk","name":"Suffolk County Council","organisationType":"county-council","gssCode":"E10000029"}""");
+        String town = create(http, gatewayUrl + "/organisations", token, """
+                {"slug":"bury-st-edmunds","name":"Bury St Edmunds Town Council","organisationType":"town-council"}""")
+                .orElse(null);
+        if (libDems == null || conservatives == null || town == null) {
+            Devstack.log("Demo elections incomplete: a party or organisation was not created");
+            return created + 2;
+        }
+        String ward = create(http, gatewayUrl + "/posts", token, """
+                {"organisationId":"%s","slug":"st-olaves","name":"St Olaves","kind":"ward","seats":2}""".formatted(town))
+                .orElseThrow();
+        for (String[] election : new String[][] {{"local.2022-05-05", "Local elections 5 May 2022"},
+                {"local.suffolk.2022-05-05", "Suffolk County Council"},
+                {"local.bury-st-edmunds.2022-05-05", "Bury St Edmunds Town Council"}}) {
+            create(http, gatewayUrl + "/elections", token, """
+                    {"electionId":"%s","name":"%s"}""".formatted(election[0], election[1]));
+        }
+        String ballot = "local.bury-st-edmunds.st-olaves.2022-05-05";
+        create(http, gatewayUrl + "/ballots", token, """
+                {"ballotPaperId":"%s","postId":"%s"}""".formatted(ballot, ward));
+        String morgan = create(http, gatewayUrl + "/ballots/" + ballot + "/candidates", token, """
+                {"name":"Morgan Demo","partyId":"%s"}""".formatted(libDems)).orElseThrow();
+        String riley = create(http, gatewayUrl + "/ballots/" + ballot + "/candidates", token, """
+                {"name":"Riley Example","partyId":"%s"}""".formatted(conservatives)).orElseThrow();
+        String sasha = create(http, gatewayUrl + "/ballots/" + ballot + "/candidates", token, """
+                {"name":"Sasha Sample"}""").orElseThrow();
+        put(http, gatewayUrl + "/ballots/" + ballot + "/result", token, """
+                {"turnout":1480,"spoiltBallots":9,"candidates":[
+                 {"candidacyId":"%s","votes":912,"elected":true},
+                 {"candidacyId":"%s","votes":701,"elected":true},
+                 {"candidacyId":"%s","votes":344,"elected":false}]}""".formatted(morgan, riley, sasha));
+        String councillor = create(http, gatewayUrl + "/office-holders", token, """
+                {"name":"Morgan Demo","postId":"%s","affiliations":[{"partyId":"%s","startDate":"2022-05-05"}]}"""
+                .formatted(ward, libDems)).orElseThrow();
+        post(http, gatewayUrl + "/office-holders/" + councillor + "/party-changes", token, """
+                {"partyId":"%s","date":"2023-09-01","reason":"Crossed the floor from the Liberal Democrats to us"}"""
+                .formatted(ours.get()));
+        return created + 9;
+    }
+
+    /** POSTs and answers the new resource's id (the last segment of Location), if one was created. */
+    private static Optional<String> create(HttpClient http, String url, String token, String json) {
+        HttpResponse<Void> response = post(http, url, token, json);
+        if (response == null || response.statusCode() != 201) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1));
+    }
+
+    private static void put(HttpClient http, String url, String token, String json) {
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            Devstack.log("Demo data incomplete: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** @return the response, or null if the gateway could not be reached */

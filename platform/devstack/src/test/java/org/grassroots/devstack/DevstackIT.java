@@ -83,6 +83,22 @@ class DevstackIT {
     }
 
     @Test
+    void theDemoTownCouncillorWhoCrossedTheFloorIsPublicWithBothAffiliations() throws Exception {
+        JsonNode holders = JSON.readTree(get("/office-holders?current=true", null).body()).path("items");
+        JsonNode morgan = null;
+        for (JsonNode holder : holders) {
+            if ("Morgan Demo".equals(holder.path("name").asText())) {
+                morgan = holder;
+            }
+        }
+        assertTrue(morgan != null, "the demo councillor is listed: " + holders);
+        assertEquals(2, morgan.path("affiliations").size(), morgan.toString());
+        assertEquals("PP90", morgan.path("affiliations").path(0).path("onBehalfOf").path("ecId").asText());
+        assertEquals("PP9999", morgan.path("currentParty").path("ecId").asText());
+        assertEquals(200, get("/ballots/local.bury-st-edmunds.st-olaves.2022-05-05/result", null).statusCode());
+    }
+
+    @Test
     void aMemberCreatedThroughTheGatewayReachesBothProjectionsWithinTwoSeconds() throws Exception {
         String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/members"))
