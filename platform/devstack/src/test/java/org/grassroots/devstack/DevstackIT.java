@@ -99,6 +99,57 @@ class DevstackIT {
     }
 
     @Test
+    void aCouncillorWhoCrossesTheFloorToUsIsACouncillorInMembersServiceWithinTwoSeconds() throws Exception {
+        String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
+        HttpResponse<String> member = post("/members", admin, """
+                {"givenName":"Jordan","familyName":"Crosser","email":"jordan.%s@example.org"}""".formatted(UUID.randomUUID()));
+        assertEquals(201, member.statusCode(), member.body());
+        String memberId = JSON.readTree(member.body()).path("id").asText();
+        awaitRow("elections", UUID.fromString(memberId));
+
+        String ours = JSON.readTree(get("/parties?ecId=PP9999", null).body()).path("items").path(0).path("id").asText();
+        String libDems = JSON.readTree(get("/parties?ecId=PP90", null).body()).path("items").path(0).path("id").asText();
+        String town = null;
+        for (JsonNode organisation : JSON.readTree(get("/organisations?limit=200", null).body()).path("items")) {
+            if ("bury-st-edmunds".equals(organisation.path("slug").asText())) {
+                town = organisation.path("id").asText();
+            }
+        }
+        assertTrue(town != null && !ours.isEmpty() && !libDems.isEmpty(), "the demo parties and town council exist");
+        String slug = "ward-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> ward = post("/posts", admin, """
+                {"organisationId":"%s","slug":"%s","name":"Test ward","kind":"ward","seats":1}""".formatted(town, slug));
+        assertEquals(201, ward.statusCode(), ward.body());
+        HttpResponse<String> holder = post("/office-holders", admin, """
+                {"name":"Jordan Crosser","postId":"%s","memberId":"%s",
+                 "affiliations":[{"partyId":"%s","startDate":"2022-05-05"}]}"""
+                .formatted(JSON.readTree(ward.body()).path("id").asText(), memberId, libDems));
+        assertEquals(201, holder.statusCode(), holder.body());
+        String holderId = JSON.readTree(holder.body()).path("officeHolder").path("id").asText();
+        assertEquals("[]", JSON.readTree(get("/members/" + memberId, admin).body()).path("roles").toString(),
+                "a Liberal Democrat councillor is not one of ours");
+
+        HttpResponse<String> crossed = post("/office-holders/" + holderId + "/party-changes", admin, """
+                {"partyId":"%s","date":"2024-01-15","reason":"Crossed the floor"}""".formatted(ours));
+        Instant recorded = Instant.now();
+        assertEquals(200, crossed.statusCode(), crossed.body());
+        JsonNode record = JSON.readTree(get("/office-holders/" + holderId, null).body());
+        assertEquals(2, record.path("affiliations").size(), "one person, two affiliations: " + record);
+        assertEquals("changed_party", record.path("history").path(1).path("kind").asText(), record.toString());
+
+        long waited = -1;
+        while (Duration.between(recorded, Instant.now()).toMillis() < 10_000) {
+            if (JSON.readTree(get("/members/" + memberId, admin).body()).path("roles").toString().contains("councillor")) {
+                waited = Duration.between(recorded, Instant.now()).toMillis();
+                break;
+            }
+            Thread.sleep(20);
+        }
+        System.out.printf("[DevstackIT] councillor role in members-service %d ms after the change of party%n", waited);
+        assertTrue(waited >= 0 && waited <= 2000, "councillor role within 2 s; took " + waited + " ms");
+    }
+
+    @Test
     void aMemberCreatedThroughTheGatewayReachesBothProjectionsWithinTwoSeconds() throws Exception {
         String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/members"))
