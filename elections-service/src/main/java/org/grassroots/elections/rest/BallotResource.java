@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Election;
 import org.grassroots.elections.service.BallotService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
 
@@ -94,6 +95,7 @@ public class BallotResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{ballotPaperId}/candidates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
@@ -115,6 +117,7 @@ public class BallotResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Operation(summary = "Record a ballot", description = "Roles: admin, elections. The ballot paper id is a "

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Candidacy;
 import org.grassroots.elections.service.CandidacyService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
@@ -39,6 +40,7 @@ public class CandidacyResource {
     CandidacyService candidacies;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional // the response is built inside the transaction that wrote it
     @Operation(summary = "A member applies or is nominated for a ballot", description = "Roles: admin, elections. "
@@ -58,6 +60,7 @@ public class CandidacyResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/stage-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional

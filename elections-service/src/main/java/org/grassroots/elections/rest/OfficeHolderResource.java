@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.OfficeHolder;
 import org.grassroots.elections.service.OfficeHolderService;
 import org.grassroots.elections.service.OfficeHolderService.AffiliationSpec;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
@@ -42,6 +43,7 @@ public class OfficeHolderResource {
     OfficeHolderService officeHolders;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Transactional // the response is built from the entity, inside the transaction that changed it
@@ -64,6 +66,7 @@ public class OfficeHolderResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/party-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
@@ -86,6 +89,7 @@ public class OfficeHolderResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/leave")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Organisation;
 import org.grassroots.elections.service.OrganisationService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
@@ -39,6 +40,7 @@ public class OrganisationResource {
     OrganisationService organisations;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Operation(summary = "Record an organisation", description = "Roles: admin, elections.")

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Party;
 import org.grassroots.elections.service.PartyService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
@@ -42,6 +43,7 @@ public class PartyResource {
     org.grassroots.elections.service.OfficeHolderService officeHolders;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Operation(summary = "Record a party", description = "Roles: admin, elections. Independents are no party: "

@@ -27,6 +27,7 @@ import org.grassroots.events.domain.Campaign;
 import org.grassroots.events.service.CampaignRollUp;
 import org.grassroots.events.service.CampaignService;
 import org.grassroots.events.service.RollUpService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
@@ -52,6 +53,7 @@ public class CampaignResource {
     org.grassroots.events.service.FeedbackExport export;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a campaign", description = "Role: admin.")

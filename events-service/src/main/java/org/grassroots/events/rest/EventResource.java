@@ -33,6 +33,7 @@ import org.grassroots.events.service.EventSearch;
 import org.grassroots.events.service.Caller;
 import org.grassroots.events.service.EventCatalogueService;
 import org.grassroots.events.service.EventService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.patch.JsonMergePatch;
@@ -152,6 +153,7 @@ public class EventResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(summary = "Create an event", description = "Roles: organiser (their own branch hosts it), admin "

@@ -26,6 +26,7 @@ import org.grassroots.events.domain.Feedback;
 import org.grassroots.events.domain.FeedbackQuestion;
 import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.FeedbackService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
@@ -49,6 +50,7 @@ public class FeedbackResource {
     Callers callers;
 
     @POST
+    @Idempotent
     @Path("/questions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
@@ -73,6 +75,7 @@ public class FeedbackResource {
     }
 
     @POST
+    @Idempotent
     @Path("/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})

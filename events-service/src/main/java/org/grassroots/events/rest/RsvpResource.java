@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.service.RsvpService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.Problem;
@@ -65,6 +66,7 @@ public class RsvpResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{rsvpId}/check-in")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(summary = "Check someone in (attended)", description = "Roles: organiser (host branch), admin. "

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.Speaker;
 import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.SpeakerService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
 
 import java.util.List;
@@ -44,6 +45,7 @@ public class SpeakerResource {
     Callers callers;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(summary = "Add a speaker", description = "Roles: organiser (host branch), admin. Speakers are shown "

@@ -25,6 +25,7 @@ import org.grassroots.events.domain.Timeslot;
 import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.RsvpService;
 import org.grassroots.events.service.TimeslotService;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
 
@@ -49,6 +50,7 @@ public class TimeslotResource {
     Callers callers;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(summary = "Add a timeslot", description = "Roles: organiser (host branch), admin.")
@@ -76,6 +78,7 @@ public class TimeslotResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{timeslotId}/rsvps")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll

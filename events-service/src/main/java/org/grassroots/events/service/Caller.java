@@ -1,7 +1,6 @@
 package org.grassroots.events.service;
 
 import org.grassroots.events.domain.Event;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 
@@ -54,6 +53,6 @@ public record Caller(String subject, Set<String> roles, UUID branchId) {
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(new Problem(Problem.type("forbidden"), "Forbidden", 403, detail, null, null));
+        return ProblemException.forbidden(detail);
     }
 }

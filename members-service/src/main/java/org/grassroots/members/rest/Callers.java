@@ -2,36 +2,17 @@ package org.grassroots.members.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.grassroots.kit.security.TokenCaller;
 import org.grassroots.members.service.Caller;
-
-import java.util.Set;
-import java.util.UUID;
 
 /** The verified token of the current request, as the service layer's {@link Caller}. */
 @RequestScoped
 public class Callers {
 
-    /** The claim naming an organiser's branch. */
-    public static final String BRANCH_CLAIM = "branch";
-
     @Inject
-    JsonWebToken token;
+    TokenCaller token;
 
     public Caller current() {
-        Set<String> roles = token.getGroups() == null ? Set.of() : token.getGroups();
-        return new Caller(token.getSubject(), roles, branch());
-    }
-
-    private UUID branch() {
-        Object claim = token.getClaim(BRANCH_CLAIM);
-        if (claim == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(claim.toString().replace("\"", ""));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return new Caller(token.subject(), token.roles(), token.branchId());
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
@@ -36,6 +37,7 @@ public class ErasureResource {
     Callers callers;
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Erase a person (right to erasure)", description = "Role: admin. Deletes the person's "
             + "record and history here and publishes org.grassroots.member.erased.v1, on which every other service "

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
@@ -37,6 +38,7 @@ public class ImportResource {
     Callers callers;
 
     @POST
+    @Idempotent
     @Consumes("text/csv")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(summary = "Import members from CSV", description = "Roles: organiser (into their branch), admin. "

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.ConsentRecord;
@@ -48,6 +49,7 @@ public class MemberRecordsResource {
     Callers callers;
 
     @POST
+    @Idempotent
     @Path("/consents")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.pagination.PageRequest;
@@ -67,6 +68,7 @@ public class MemberResource {
     Validator validator;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(summary = "Record a member or supporter", description = "Roles: organiser (own branch), admin. "
@@ -188,6 +190,7 @@ public class MemberResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/status-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})

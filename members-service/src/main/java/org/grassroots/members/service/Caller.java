@@ -1,6 +1,5 @@
 package org.grassroots.members.service;
 
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.Member;
@@ -37,13 +36,12 @@ public record Caller(String subject, Set<String> roles, UUID branchId) {
             return null;
         }
         if (branchId == null) {
-            throw new ProblemException(new Problem(Problem.type("forbidden"), "Forbidden", 403,
-                    "Your token names no branch, so there are no members you may manage", null, null));
+            throw ProblemException.forbidden("Your token names no branch, so there are no members you may manage");
         }
         return branchId;
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(new Problem(Problem.type("forbidden"), "Forbidden", 403, detail, null, null));
+        return ProblemException.forbidden(detail);
     }
 }

@@ -160,6 +160,34 @@ class MemberResourceTest {
     }
 
     @Test
+    void aRetriedSignupWithAnIdempotencyKeyIsAppliedOnceAndReplayed() {
+        String admin = TestTokens.admin();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"givenName\":\"Ida\",\"familyName\":\"Empotent\",\"email\":\"%s\"}"
+                .formatted(MembersApi.email("ida"));
+        var first = given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/members").then().statusCode(201).extract();
+        long afterFirst = count("member");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/members").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")));
+        assertEquals(afterFirst, count("member"), "applied once");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body.replace("Ida", "Ada")).post("/members").then().statusCode(422).contentType(PROBLEM)
+                .body("type", endsWith("/idempotency-key-reused"));
+        // Another caller's key is another key; a refused request remembers nothing, so it may be retried.
+        String refusedKey = UUID.randomUUID().toString();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", refusedKey)
+                .body("{\"givenName\":\"No\"}").post("/members").then().statusCode(400);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", refusedKey)
+                .body(body.replace("ida.", "ida2.")).post("/members").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", "x".repeat(201))
+                .body(body).post("/members").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void anUnknownMemberIsA404Problem() {
         given().auth().oauth2(TestTokens.admin())
                 .when().get("/members/" + UUID.randomUUID())

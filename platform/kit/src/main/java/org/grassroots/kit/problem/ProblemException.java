@@ -40,4 +40,9 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(Problem.type("precondition-failed"), "Precondition failed", 412, detail,
                 null, null));
     }
+
+    /** 403: authenticated, but this caller may not do this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(new Problem(Problem.type("forbidden"), "Forbidden", 403, detail, null, null));
+    }
 }

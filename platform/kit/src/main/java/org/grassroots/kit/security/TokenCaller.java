@@ -1,0 +1,48 @@
+package org.grassroots.kit.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the current request's verified token says about its caller: subject, roles ({@code groups}) and, for
+ * organisers, their branch (the {@code branch} claim). Services turn it into their own caller type with the
+ * rules of their domain. No token: anonymous (no subject, no roles).
+ */
+@RequestScoped
+public class TokenCaller {
+
+    /** The claim naming an organiser's branch. */
+    public static final String BRANCH_CLAIM = "branch";
+
+    @Inject
+    JsonWebToken token;
+
+    public boolean isAnonymous() {
+        return token == null || token.getRawToken() == null;
+    }
+
+    public String subject() {
+        return isAnonymous() ? null : token.getSubject();
+    }
+
+    public Set<String> roles() {
+        return isAnonymous() || token.getGroups() == null ? Set.of() : token.getGroups();
+    }
+
+    /** The organiser's branch, or null (none, or not a UUID). */
+    public UUID branchId() {
+        Object claim = isAnonymous() ? null : token.getClaim(BRANCH_CLAIM);
+        if (claim == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(claim.toString().replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
