@@ -20,6 +20,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * One consumer thread for one handler. A polled batch is applied in one transaction (inbox rows and effects
@@ -139,8 +141,10 @@ final class ConsumerLoop {
                 events.add(IncomingEvent.from(record, mapper));
             }
             QuarkusTransaction.requiringNew().run(() -> {
+                // One inbox statement for the batch; a copy of an event within the batch is applied once.
+                Set<UUID> fresh = inbox.markProcessed(handler.name(), events.stream().map(IncomingEvent::id).toList());
                 for (IncomingEvent event : events) {
-                    if (inbox.markProcessed(handler.name(), event.id())) {
+                    if (fresh.remove(event.id())) {
                         handler.handle(event);
                     }
                 }
