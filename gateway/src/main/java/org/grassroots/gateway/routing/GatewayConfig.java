@@ -1,6 +1,7 @@
 package org.grassroots.gateway.routing;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +19,10 @@ public interface GatewayConfig {
     Duration connectTimeout();
 
     int maxConnectionsPerService();
+
+    /** How many verified bearer tokens the gateway remembers (by hash, until they expire). */
+    @WithDefault("10000")
+    int tokenCacheSize();
 
     interface Upstream {
         URI url();

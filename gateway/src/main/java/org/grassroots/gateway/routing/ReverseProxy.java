@@ -13,12 +13,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.grassroots.gateway.access.Admission;
+import org.grassroots.gateway.access.Gatekeeper;
+import org.grassroots.gateway.problem.GatewayProblem;
 import org.jboss.logging.Logger;
 
 import java.util.Locale;
@@ -47,6 +49,9 @@ public class ReverseProxy {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Gatekeeper gatekeeper;
+
     void install(@Observes Router router, Vertx vertx) {
         config.services().forEach((name, upstream) -> {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -56,13 +61,13 @@ public class ReverseProxy {
                             .setConnectTimeout((int) config.connectTimeout().toMillis()),
                     new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
             for (String prefix : upstream.prefixes()) {
-                router.route(prefix).order(-10).handler(rc -> forward(rc, client, name));
-                router.route(prefix + "/*").order(-10).handler(rc -> forward(rc, client, name));
+                router.route(prefix).order(-10).handler(rc -> admit(rc, client, name));
+                router.route(prefix + "/*").order(-10).handler(rc -> admit(rc, client, name));
             }
         });
     }
 
-    private void forward(RoutingContext rc, HttpClient client, String service) {
+    private void admit(RoutingContext rc, HttpClient client, String service) {
         HttpServerRequest in = rc.request();
         in.pause();
         long started = System.nanoTime();
@@ -75,6 +80,22 @@ public class ReverseProxy {
                 .register(meters)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
         String requestId = requestId(in);
+        gatekeeper.admit(in, service).onComplete(admitted -> {
+            if (admitted.failed()) {
+                LOG.errorf(admitted.cause(), "Admission of request %s failed", requestId);
+                in.resume();
+                GatewayProblem.of(500, "internal", "Internal error", "Reference " + requestId).send(rc, requestId);
+            } else if (admitted.result().refused()) {
+                in.resume(); // the body is dropped: the connection stays usable
+                admitted.result().refusal().send(rc, requestId);
+            } else {
+                forward(rc, client, service, requestId, admitted.result());
+            }
+        });
+    }
+
+    private void forward(RoutingContext rc, HttpClient client, String service, String requestId, Admission admission) {
+        HttpServerRequest in = rc.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setURI(in.uri())
@@ -86,6 +107,10 @@ public class ReverseProxy {
             }
             HttpClientRequest out = opened.result();
             copyHeaders(in.headers(), out.headers());
+            if (admission.authorization() != null) {
+                out.headers().remove(HttpHeaders.AUTHORIZATION);
+                out.putHeader(HttpHeaders.AUTHORIZATION, admission.authorization());
+            }
             out.putHeader(REQUEST_ID, requestId);
             out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
             out.putHeader("X-Forwarded-Proto", in.scheme());
@@ -96,6 +121,7 @@ public class ReverseProxy {
                 if (answered.failed()) {
                     fail(rc, service, requestId, answered.cause());
                 } else {
+                    admission.responseHeaders().forEach(rc.response()::putHeader);
                     relay(answered.result(), rc.response(), requestId);
                 }
             });
@@ -133,22 +159,11 @@ public class ReverseProxy {
         int status = slow ? 504 : 503;
         LOG.warnf("%s %s -> %s failed (%s), request %s", rc.request().method(), rc.request().path(), service,
                 cause.getClass().getSimpleName(), requestId);
-        HttpServerResponse response = rc.response();
-        if (response.headWritten()) {
-            response.reset(); // the answer had started: the client sees a broken response, not a wrong one
-            return;
-        }
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader(REQUEST_ID, requestId)
-                .putHeader(HttpHeaders.RETRY_AFTER, "5")
-                .end(new JsonObject()
-                        .put("type", "https://grassroots.dev/problems/" + (slow ? "upstream-timeout" : "upstream-unavailable"))
-                        .put("title", slow ? "Gateway timeout" : "Service unavailable")
-                        .put("status", status)
-                        .put("detail", "The " + service + " service " + (slow ? "did not answer in time" : "is unavailable")
+        GatewayProblem.of(status, slow ? "upstream-timeout" : "upstream-unavailable",
+                        slow ? "Gateway timeout" : "Service unavailable",
+                        "The " + service + " service " + (slow ? "did not answer in time" : "is unavailable")
                                 + "; try again shortly")
-                        .put("instance", rc.request().path())
-                        .encode());
+                .with("Retry-After", "5")
+                .send(rc, requestId);
     }
 }

@@ -117,7 +117,9 @@ public final class Devstack implements AutoCloseable {
                 "MEMBERS_SERVICE_URL", serviceUrl("members"),
                 "EVENTS_SERVICE_URL", serviceUrl("events"),
                 "ELECTIONS_SERVICE_URL", serviceUrl("elections"),
-                "PUBLIC_URL", gatewayUrl());
+                "PUBLIC_URL", gatewayUrl(),
+                "JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString(),
+                "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER);
         processes.add(ServiceProcess.start("gateway", jarOf("gateway"), gatewayEnv, data.resolve("logs")));
         awaitReady();
         DemoData.Seeded seeded = DemoData.seed(gatewayUrl(),
