@@ -24,6 +24,22 @@ public interface GatewayConfig {
     @WithDefault("10000")
     int tokenCacheSize();
 
+    ApiKeys apiKeys();
+
+    interface ApiKeys {
+        /** How long a key (or an unknown secret) is remembered: revocation reaches other instances within this. */
+        @WithDefault("PT10S")
+        Duration cacheTtl();
+
+        /** The lifetime of the JWT minted for a key. */
+        @WithDefault("PT5M")
+        Duration tokenLifetime();
+
+        /** The {@code kid} of the gateway's signing key in the services' JWKS. */
+        @WithDefault("grassroots-gateway")
+        String signingKeyId();
+    }
+
     interface Upstream {
         URI url();
 

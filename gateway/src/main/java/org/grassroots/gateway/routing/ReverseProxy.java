@@ -39,8 +39,8 @@ public class ReverseProxy {
 
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
-    /** Connection-scoped headers (RFC 9110 §7.6.1): never forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /** Connection-scoped headers (RFC 9110 §7.6.1), and the API key the gateway exchanges: never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("x-api-key", "connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings");
 
     @Inject

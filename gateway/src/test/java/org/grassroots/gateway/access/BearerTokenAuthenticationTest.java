@@ -1,6 +1,8 @@
 package org.grassroots.gateway.access;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.grassroots.testing.GrassrootsTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.grassroots.gateway.routing.StubServices;
 import org.grassroots.platform.infra.DevTokens;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(StubServices.class)
+@QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class BearerTokenAuthenticationTest {
 
     @Test

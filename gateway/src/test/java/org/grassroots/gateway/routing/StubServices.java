@@ -41,7 +41,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("grassroots.gateway.services.down.prefixes", "/down"),
                 Map.entry("grassroots.gateway.upstream-timeout", "PT1S"),
                 Map.entry("mp.jwt.verify.publickey", DevTokens.publicKeyPem()),
-                Map.entry("mp.jwt.verify.issuer", DevTokens.ISSUER));
+                Map.entry("mp.jwt.verify.issuer", DevTokens.ISSUER),
+                Map.entry("smallrye.jwt.sign.key", DevTokens.gatewaySigningKeyPem()));
     }
 
     @Override
@@ -64,10 +65,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             respond(exchange, 200, """
-                    {"service":"%s","method":"%s","uri":"%s","bodyBytes":%d,"requestId":"%s","authorization":"%s"}"""
+                    {"service":"%s","method":"%s","uri":"%s","bodyBytes":%d,"requestId":"%s","authorization":"%s","apiKey":"%s"}"""
                     .formatted(name, exchange.getRequestMethod(), exchange.getRequestURI(), bodyBytes,
                             exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                            exchange.getRequestHeaders().getFirst("Authorization")));
+                            exchange.getRequestHeaders().getFirst("Authorization"),
+                            exchange.getRequestHeaders().getFirst("X-API-Key")));
         });
     }
 

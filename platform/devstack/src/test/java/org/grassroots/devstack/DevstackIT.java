@@ -130,6 +130,22 @@ class DevstackIT {
         }
     }
 
+    @Test
+    void theDemoReadOnlyApiKeyReadsThroughTheRealServicesWhichAcceptTheGatewaysTokenAndCannotWrite() throws Exception {
+        String key = stack.demoApiKey().orElseThrow(() -> new AssertionError("the local run creates a demo API key"));
+        for (String path : List.of("/members?limit=1", "/events", "/elections")) {
+            HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                    .header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, read.statusCode(), path + ": " + read.body());
+        }
+        HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/members"))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"givenName\":\"No\",\"familyName\":\"Write\","
+                        + "\"email\":\"no.write@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, write.statusCode(), write.body());
+        assertEquals("application/problem+json", write.headers().firstValue("Content-Type").orElse(""));
+    }
+
     private static void awaitNoRow(String service, UUID memberId) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres");
