@@ -16,6 +16,10 @@ public record Admission(GatewayProblem refusal, String authorization, Map<String
         return new Admission(problem, null, Map.of());
     }
 
+    public Admission withHeaders(Map<String, String> headers) {
+        return headers.isEmpty() || refused() ? this : new Admission(refusal, authorization, headers);
+    }
+
     public boolean refused() {
         return refusal != null;
     }

@@ -9,7 +9,6 @@ import org.grassroots.gateway.domain.Scope;
 import org.grassroots.gateway.problem.GatewayProblem;
 import org.jboss.logging.Logger;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +31,9 @@ public class Gatekeeper {
     @Inject
     ApiKeyExchange apiKeys;
 
+    @Inject
+    RateLimits rateLimits;
+
     public Future<Admission> admit(HttpServerRequest in, String service) {
         String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
         String apiKey = in.getHeader(API_KEY_HEADER);
@@ -39,8 +41,17 @@ public class Gatekeeper {
             apiKey = authorization.substring(API_KEY_SCHEME.length()).trim();
         }
         if (apiKey != null) {
-            return admitKey(apiKey.trim(), in.method().name(), service);
+            return admitKey(apiKey.trim(), in, service);
         }
+        // Before any signature check: a flood of forged tokens is limited like any other.
+        RateLimits.Decision limited = rateLimits.forAddress(address(in));
+        if (limited.refusal() != null) {
+            return Future.succeededFuture(Admission.refuse(limited.refusal()));
+        }
+        return admitBearer(authorization).map(admission -> admission.withHeaders(limited.headers()));
+    }
+
+    private Future<Admission> admitBearer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1)) {
             return Future.succeededFuture(Admission.PASS);
         }
@@ -54,26 +65,38 @@ public class Gatekeeper {
                 "The bearer token is invalid, expired or not from a trusted issuer")));
     }
 
-    private Future<Admission> admitKey(String secret, String method, String service) {
+    private Future<Admission> admitKey(String secret, HttpServerRequest in, String service) {
+        String method = in.method().name();
         if (secret.isEmpty() || secret.length() > 200) {
             return Future.succeededFuture(Admission.refuse(unknownKey()));
         }
         return apiKeys.exchange(secret).map(exchanged -> {
             if (exchanged.isEmpty()) {
-                return Admission.refuse(unknownKey());
+                // Guessing keys costs the guesser's address its budget.
+                RateLimits.Decision limited = rateLimits.forAddress(address(in));
+                return Admission.refuse(limited.refusal() != null ? limited.refusal() : unknownKey());
+            }
+            RateLimits.Decision limited = rateLimits.forKey(exchanged.get().key().id());
+            if (limited.refusal() != null) {
+                return Admission.refuse(limited.refusal());
             }
             if (!exchanged.get().key().allows(service, method)) {
                 return Admission.refuse(GatewayProblem.forbidden("This API key's scopes ("
                         + exchanged.get().key().scopes().stream().map(Scope::toString).collect(Collectors.joining(", "))
                         + ") do not allow " + method + " on " + service));
             }
-            return new Admission(null, "Bearer " + exchanged.get().token(), Map.of());
+            return new Admission(null, "Bearer " + exchanged.get().token(), limited.headers());
         }).recover(failure -> {
             LOG.errorf("API keys could not be checked: %s", failure.toString());
             return Future.succeededFuture(Admission.refuse(GatewayProblem.of(503, "api-keys-unavailable",
                     "Service unavailable", "API keys cannot be checked right now; try again shortly")
                     .with("Retry-After", "5")));
         });
+    }
+
+    /** The client's address (the proxy's forwarded one when quarkus.http.proxy.* says to trust it). */
+    private static String address(HttpServerRequest in) {
+        return in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
     }
 
     private static GatewayProblem unknownKey() {

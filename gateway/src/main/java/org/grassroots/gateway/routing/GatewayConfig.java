@@ -26,6 +26,21 @@ public interface GatewayConfig {
 
     ApiKeys apiKeys();
 
+    RateLimits rateLimit();
+
+    interface RateLimits {
+        RateLimit perKey();
+
+        RateLimit perAddress();
+    }
+
+    /** {@code capacity} requests at once, refilled at {@code capacity} per {@code period}; 0 turns it off. */
+    interface RateLimit {
+        long capacity();
+
+        Duration period();
+    }
+
     interface ApiKeys {
         /** How long a key (or an unknown secret) is remembered: revocation reaches other instances within this. */
         @WithDefault("PT10S")
