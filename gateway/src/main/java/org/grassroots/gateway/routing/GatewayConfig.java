@@ -20,6 +20,22 @@ public interface GatewayConfig {
 
     int maxConnectionsPerService();
 
+    /** Requests that may wait for a connection to one service; more are refused at once (503). */
+    @WithDefault("500")
+    int maxWaitingPerService();
+
+    CircuitBreakerSettings circuitBreaker();
+
+    interface CircuitBreakerSettings {
+        /** Consecutive failures (unreachable, timeout, 502/503/504) that open a service's breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker refuses before letting a probe through. */
+        @WithDefault("PT5S")
+        Duration openDuration();
+    }
+
     /** How many verified bearer tokens the gateway remembers (by hash, until they expire). */
     @WithDefault("10000")
     int tokenCacheSize();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -54,20 +55,25 @@ public class ReverseProxy {
 
     void install(@Observes Router router, Vertx vertx) {
         config.services().forEach((name, upstream) -> {
+            // Each service has its own client, connection pool and waiting queue, and its own breaker: one slow or
+            // failing service uses up only its own.
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openDuration(), config.upstreamTimeout().plus(config.connectTimeout()));
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                             .setDefaultHost(upstream.url().getHost())
                             .setDefaultPort(upstream.url().getPort())
                             .setKeepAlive(true)
                             .setConnectTimeout((int) config.connectTimeout().toMillis()),
-                    new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+                    new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService())
+                            .setMaxWaitQueueSize(config.maxWaitingPerService()));
             for (String prefix : upstream.prefixes()) {
-                router.route(prefix).order(-10).handler(rc -> admit(rc, client, name));
-                router.route(prefix + "/*").order(-10).handler(rc -> admit(rc, client, name));
+                router.route(prefix).order(-10).handler(rc -> admit(rc, client, breaker, name));
+                router.route(prefix + "/*").order(-10).handler(rc -> admit(rc, client, breaker, name));
             }
         });
     }
 
-    private void admit(RoutingContext rc, HttpClient client, String service) {
+    private void admit(RoutingContext rc, HttpClient client, CircuitBreaker breaker, String service) {
         HttpServerRequest in = rc.request();
         in.pause();
         long started = System.nanoTime();
@@ -88,13 +94,20 @@ public class ReverseProxy {
             } else if (admitted.result().refused()) {
                 in.resume(); // the body is dropped: the connection stays usable
                 admitted.result().refusal().send(rc, requestId);
+            } else if (!breaker.allow(System.nanoTime())) {
+                in.resume();
+                GatewayProblem.of(503, "upstream-unavailable", "Service unavailable", "The " + service
+                                + " service is failing; the gateway is not sending it requests for a moment")
+                        .with("Retry-After", Long.toString(breaker.secondsUntilProbe(System.nanoTime())))
+                        .send(rc, requestId);
             } else {
-                forward(rc, client, service, requestId, admitted.result());
+                forward(rc, client, breaker, service, requestId, admitted.result());
             }
         });
     }
 
-    private void forward(RoutingContext rc, HttpClient client, String service, String requestId, Admission admission) {
+    private void forward(RoutingContext rc, HttpClient client, CircuitBreaker breaker, String service, String requestId,
+                         Admission admission) {
         HttpServerRequest in = rc.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
@@ -102,7 +115,7 @@ public class ReverseProxy {
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
-                fail(rc, service, requestId, opened.cause());
+                fail(rc, breaker, service, requestId, opened.cause());
                 return;
             }
             HttpClientRequest out = opened.result();
@@ -119,8 +132,14 @@ public class ReverseProxy {
             }
             out.send(in).onComplete(answered -> {
                 if (answered.failed()) {
-                    fail(rc, service, requestId, answered.cause());
+                    fail(rc, breaker, service, requestId, answered.cause());
                 } else {
+                    int status = answered.result().statusCode();
+                    if (status == 502 || status == 503 || status == 504) {
+                        breaker.failed(System.nanoTime());
+                    } else {
+                        breaker.succeeded();
+                    }
                     admission.responseHeaders().forEach(rc.response()::putHeader);
                     relay(answered.result(), rc.response(), requestId);
                 }
@@ -153,7 +172,12 @@ public class ReverseProxy {
                 ? given : UUID.randomUUID().toString();
     }
 
-    private static void fail(RoutingContext rc, String service, String requestId, Throwable cause) {
+    private static void fail(RoutingContext rc, CircuitBreaker breaker, String service, String requestId,
+                             Throwable cause) {
+        // A full waiting queue is load, not a failing service: it must not open the breaker.
+        if (!(cause instanceof ConnectionPoolTooBusyException)) {
+            breaker.failed(System.nanoTime());
+        }
         boolean slow = cause instanceof TimeoutException
                 || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
         int status = slow ? 504 : 503;
