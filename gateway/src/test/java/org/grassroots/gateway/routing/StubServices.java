@@ -42,7 +42,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("grassroots.gateway.upstream-timeout", "PT1S"),
                 Map.entry("mp.jwt.verify.publickey", DevTokens.publicKeyPem()),
                 Map.entry("mp.jwt.verify.issuer", DevTokens.ISSUER),
-                Map.entry("smallrye.jwt.sign.key", DevTokens.gatewaySigningKeyPem()));
+                Map.entry("smallrye.jwt.sign.key", DevTokens.gatewaySigningKeyPem()),
+                Map.entry("quarkus.http.cors.enabled", "true"),
+                Map.entry("quarkus.http.cors.origins", "https://app.grassroots.test"));
     }
 
     @Override
