@@ -40,8 +40,11 @@ public class BearerTokens {
     public BearerTokens(GatewayConfig config) {
         verified = Caffeine.newBuilder()
                 .maximumSize(config.tokenCacheSize())
-                .expireAfter(Expiry.<String, Instant>creating((hash, expires) ->
-                        Duration.between(Instant.now(), expires)))
+                // A token accepted within the clock skew may be past its exp already: not cached, then.
+                .expireAfter(Expiry.<String, Instant>creating((hash, expires) -> {
+                    Duration left = Duration.between(Instant.now(), expires);
+                    return left.isNegative() ? Duration.ZERO : left;
+                }))
                 .build();
     }
 
