@@ -5,3 +5,5 @@ create user events with password 'events';
 create database events owner events;
 create user elections with password 'elections';
 create database elections owner elections;
+create user gateway with password 'gateway';
+create database gateway owner gateway;

@@ -73,7 +73,33 @@ public final class OpenApiMerger {
                 }
             }
         }
+        addApiKeys(merged);
         return merged;
+    }
+
+    /**
+     * The gateway's own scheme: an operation that takes a bearer token also takes an API key whose scopes cover it
+     * (the gateway exchanges the key for a token). The gateway's own operations and servers come at run time.
+     */
+    private static void addApiKeys(ObjectNode merged) {
+        ObjectNode schemes = merged.with("components").with("securitySchemes");
+        schemes.putObject("apiKey")
+                .put("type", "apiKey")
+                .put("in", "header")
+                .put("name", "X-API-Key")
+                .put("description", "An integration's API key (or `Authorization: ApiKey <key>`), created by an admin "
+                        + "at /api-keys. Scopes: members|events|elections : read (GET) or write (any method). The "
+                        + "gateway refuses a key outside its scopes with 403.");
+        merged.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
+            JsonNode security = operation.getValue().path("security");
+            boolean bearer = false;
+            for (JsonNode requirement : security) {
+                bearer |= requirement.has("bearer");
+            }
+            if (bearer) {
+                ((ArrayNode) security).addObject().putArray("apiKey");
+            }
+        }));
     }
 
     private static void copyUnique(JsonNode from, ObjectNode to, String what, String source) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -13,12 +14,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.grassroots.gateway.access.Admission;
+import org.grassroots.gateway.access.Gatekeeper;
+import org.grassroots.gateway.problem.GatewayProblem;
 import org.jboss.logging.Logger;
 
 import java.util.Locale;
@@ -37,8 +40,8 @@ public class ReverseProxy {
 
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
-    /** Connection-scoped headers (RFC 9110 §7.6.1): never forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /** Connection-scoped headers (RFC 9110 §7.6.1), and the API key the gateway exchanges: never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("x-api-key", "connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "http2-settings");
 
     @Inject
@@ -47,22 +50,30 @@ public class ReverseProxy {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Gatekeeper gatekeeper;
+
     void install(@Observes Router router, Vertx vertx) {
         config.services().forEach((name, upstream) -> {
+            // Each service has its own client, connection pool and waiting queue, and its own breaker: one slow or
+            // failing service uses up only its own.
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openDuration(), config.upstreamTimeout().plus(config.connectTimeout()));
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                             .setDefaultHost(upstream.url().getHost())
                             .setDefaultPort(upstream.url().getPort())
                             .setKeepAlive(true)
                             .setConnectTimeout((int) config.connectTimeout().toMillis()),
-                    new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+                    new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService())
+                            .setMaxWaitQueueSize(config.maxWaitingPerService()));
             for (String prefix : upstream.prefixes()) {
-                router.route(prefix).order(-10).handler(rc -> forward(rc, client, name));
-                router.route(prefix + "/*").order(-10).handler(rc -> forward(rc, client, name));
+                router.route(prefix).order(-10).handler(rc -> admit(rc, client, breaker, name));
+                router.route(prefix + "/*").order(-10).handler(rc -> admit(rc, client, breaker, name));
             }
         });
     }
 
-    private void forward(RoutingContext rc, HttpClient client, String service) {
+    private void admit(RoutingContext rc, HttpClient client, CircuitBreaker breaker, String service) {
         HttpServerRequest in = rc.request();
         in.pause();
         long started = System.nanoTime();
@@ -75,17 +86,44 @@ public class ReverseProxy {
                 .register(meters)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
         String requestId = requestId(in);
+        gatekeeper.admit(in, service).onComplete(admitted -> {
+            if (admitted.failed()) {
+                LOG.errorf(admitted.cause(), "Admission of request %s failed", requestId);
+                in.resume();
+                GatewayProblem.of(500, "internal", "Internal error", "Reference " + requestId).send(rc, requestId);
+            } else if (admitted.result().refused()) {
+                in.resume(); // the body is dropped: the connection stays usable
+                admitted.result().refusal().send(rc, requestId);
+            } else if (!breaker.allow(System.nanoTime())) {
+                in.resume();
+                GatewayProblem.of(503, "upstream-unavailable", "Service unavailable", "The " + service
+                                + " service is failing; the gateway is not sending it requests for a moment")
+                        .with("Retry-After", Long.toString(breaker.secondsUntilProbe(System.nanoTime())))
+                        .send(rc, requestId);
+            } else {
+                forward(rc, client, breaker, service, requestId, admitted.result());
+            }
+        });
+    }
+
+    private void forward(RoutingContext rc, HttpClient client, CircuitBreaker breaker, String service, String requestId,
+                         Admission admission) {
+        HttpServerRequest in = rc.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setURI(in.uri())
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
-                fail(rc, service, requestId, opened.cause());
+                fail(rc, breaker, service, requestId, opened.cause());
                 return;
             }
             HttpClientRequest out = opened.result();
             copyHeaders(in.headers(), out.headers());
+            if (admission.authorization() != null) {
+                out.headers().remove(HttpHeaders.AUTHORIZATION);
+                out.putHeader(HttpHeaders.AUTHORIZATION, admission.authorization());
+            }
             out.putHeader(REQUEST_ID, requestId);
             out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
             out.putHeader("X-Forwarded-Proto", in.scheme());
@@ -94,8 +132,15 @@ public class ReverseProxy {
             }
             out.send(in).onComplete(answered -> {
                 if (answered.failed()) {
-                    fail(rc, service, requestId, answered.cause());
+                    fail(rc, breaker, service, requestId, answered.cause());
                 } else {
+                    int status = answered.result().statusCode();
+                    if (status == 502 || status == 503 || status == 504) {
+                        breaker.failed(System.nanoTime());
+                    } else {
+                        breaker.succeeded();
+                    }
+                    admission.responseHeaders().forEach(rc.response()::putHeader);
                     relay(answered.result(), rc.response(), requestId);
                 }
             });
@@ -127,28 +172,22 @@ public class ReverseProxy {
                 ? given : UUID.randomUUID().toString();
     }
 
-    private static void fail(RoutingContext rc, String service, String requestId, Throwable cause) {
+    private static void fail(RoutingContext rc, CircuitBreaker breaker, String service, String requestId,
+                             Throwable cause) {
+        // A full waiting queue is load, not a failing service: it must not open the breaker.
+        if (!(cause instanceof ConnectionPoolTooBusyException)) {
+            breaker.failed(System.nanoTime());
+        }
         boolean slow = cause instanceof TimeoutException
                 || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
         int status = slow ? 504 : 503;
         LOG.warnf("%s %s -> %s failed (%s), request %s", rc.request().method(), rc.request().path(), service,
                 cause.getClass().getSimpleName(), requestId);
-        HttpServerResponse response = rc.response();
-        if (response.headWritten()) {
-            response.reset(); // the answer had started: the client sees a broken response, not a wrong one
-            return;
-        }
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader(REQUEST_ID, requestId)
-                .putHeader(HttpHeaders.RETRY_AFTER, "5")
-                .end(new JsonObject()
-                        .put("type", "https://grassroots.dev/problems/" + (slow ? "upstream-timeout" : "upstream-unavailable"))
-                        .put("title", slow ? "Gateway timeout" : "Service unavailable")
-                        .put("status", status)
-                        .put("detail", "The " + service + " service " + (slow ? "did not answer in time" : "is unavailable")
+        GatewayProblem.of(status, slow ? "upstream-timeout" : "upstream-unavailable",
+                        slow ? "Gateway timeout" : "Service unavailable",
+                        "The " + service + " service " + (slow ? "did not answer in time" : "is unavailable")
                                 + "; try again shortly")
-                        .put("instance", rc.request().path())
-                        .encode());
+                .with("Retry-After", "5")
+                .send(rc, requestId);
     }
 }

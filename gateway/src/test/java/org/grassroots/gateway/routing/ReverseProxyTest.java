@@ -1,8 +1,11 @@
 package org.grassroots.gateway.routing;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.grassroots.testing.GrassrootsTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(StubServices.class)
+@QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class ReverseProxyTest {
 
     @Test
@@ -31,13 +35,14 @@ class ReverseProxyTest {
     @Test
     void aPostBodyAndTheCredentialsArriveWholeAndARequestIdIsGeneratedAndEchoed() {
         String body = "{\"note\":\"" + "x".repeat(300_000) + "\"}";
-        given().header("Authorization", "Bearer abc").contentType(ContentType.JSON).body(body)
+        String token = TestTokens.admin();
+        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
                 .post("/members")
                 .then().statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("method", equalTo("POST"))
                 .body("bodyBytes", equalTo(body.length()))
-                .body("authorization", equalTo("Bearer abc"));
+                .body("authorization", equalTo("Bearer " + token));
     }
 
     @Test

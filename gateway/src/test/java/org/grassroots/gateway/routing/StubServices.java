@@ -3,6 +3,7 @@ package org.grassroots.gateway.routing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.grassroots.platform.infra.DevTokens;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
@@ -20,6 +23,9 @@ import java.util.concurrent.Executors;
  * address where nothing listens, so the gateway's routing and failure answers can be tested on their own.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    /** The request ids every stub has seen: proof that a request did, or did not, reach a service. */
+    public static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
     private final List<HttpServer> servers = new ArrayList<>();
 
@@ -33,7 +39,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("grassroots.gateway.services.slow.prefixes", "/slow"),
                 Map.entry("grassroots.gateway.services.down.url", "http://localhost:" + closedPort()),
                 Map.entry("grassroots.gateway.services.down.prefixes", "/down"),
-                Map.entry("grassroots.gateway.upstream-timeout", "PT1S"));
+                Map.entry("grassroots.gateway.upstream-timeout", "PT1S"),
+                Map.entry("mp.jwt.verify.publickey", DevTokens.publicKeyPem()),
+                Map.entry("mp.jwt.verify.issuer", DevTokens.ISSUER),
+                Map.entry("smallrye.jwt.sign.key", DevTokens.gatewaySigningKeyPem()),
+                Map.entry("quarkus.http.cors.enabled", "true"),
+                Map.entry("quarkus.http.cors.origins", "https://app.grassroots.test"));
     }
 
     @Override
@@ -43,6 +54,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     private int echo(String name) {
         return serve(exchange -> {
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                SEEN.add(requestId);
+            }
             long bodyBytes;
             try (InputStream body = exchange.getRequestBody()) {
                 bodyBytes = body.transferTo(java.io.OutputStream.nullOutputStream());
@@ -52,10 +67,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             respond(exchange, 200, """
-                    {"service":"%s","method":"%s","uri":"%s","bodyBytes":%d,"requestId":"%s","authorization":"%s"}"""
+                    {"service":"%s","method":"%s","uri":"%s","bodyBytes":%d,"requestId":"%s","authorization":"%s","apiKey":"%s"}"""
                     .formatted(name, exchange.getRequestMethod(), exchange.getRequestURI(), bodyBytes,
                             exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                            exchange.getRequestHeaders().getFirst("Authorization")));
+                            exchange.getRequestHeaders().getFirst("Authorization"),
+                            exchange.getRequestHeaders().getFirst("X-API-Key")));
         });
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -180,6 +182,31 @@ final class DemoData {
             Devstack.log("Demo data incomplete: %s", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A new read-only API key for every domain (a key's secret is shown only once, so each start makes one). */
+    static Optional<String> readOnlyApiKey(String gatewayUrl, String adminToken) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api-keys"))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"demo read-only key (local run)\","
+                            + "\"scopes\":[\"members:read\",\"events:read\",\"elections:read\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher key = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 201 || !key.find()) {
+                Devstack.log("Demo API key not created: HTTP %d", response.statusCode());
+                return Optional.empty();
+            }
+            return Optional.of(key.group(1));
+        } catch (IOException e) {
+            Devstack.log("Demo API key not created: %s", e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -40,6 +40,7 @@ public final class Devstack implements AutoCloseable {
     private final DevstackOptions options;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private int demoRecordsAdded;
+    private Optional<String> demoApiKey = Optional.empty();
     private EmbeddedPostgresServer postgres;
     private KafkaBroker kafka;
 
@@ -97,9 +98,14 @@ public final class Devstack implements AutoCloseable {
         log("Starting PostgreSQL on port %d (data in %s)", options.postgresPort(), data.resolve("postgres"));
         postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), options.postgresPort());
         SERVICES.forEach(postgres::createDatabaseIfAbsent);
+        postgres.createDatabaseIfAbsent("gateway");
         log("Starting Kafka on port %d", options.kafkaPort());
         kafka = KafkaBroker.start(data.resolve("kafka"), options.kafkaPort());
         Path publicKey = DevTokens.writePublicKey(data.resolve("keys").resolve("dev-jwt-public.pem"));
+        // The services trust the identity provider's key and the gateway's (for tokens minted for API keys).
+        Path serviceKeys = DevTokens.write(data.resolve("keys").resolve("dev-jwks.json"), DevTokens.jwks());
+        Path gatewaySigningKey = DevTokens.write(data.resolve("keys").resolve("dev-gateway-private.pem"),
+                DevTokens.gatewaySigningKeyPem());
 
         for (String service : SERVICES) {
             Map<String, String> env = Map.of(
@@ -108,21 +114,29 @@ public final class Devstack implements AutoCloseable {
                     "DB_USER", postgres.username(),
                     "DB_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString(),
+                    "JWT_PUBLIC_KEY_LOCATION", serviceKeys.toUri().toString(),
                     "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER);
             processes.add(ServiceProcess.start(service + "-service", jarOf(service), env, data.resolve("logs")));
         }
-        Map<String, String> gatewayEnv = Map.of(
-                "PORT", Integer.toString(options.gatewayPort()),
-                "MEMBERS_SERVICE_URL", serviceUrl("members"),
-                "EVENTS_SERVICE_URL", serviceUrl("events"),
-                "ELECTIONS_SERVICE_URL", serviceUrl("elections"),
-                "PUBLIC_URL", gatewayUrl());
+        Map<String, String> gatewayEnv = Map.ofEntries(
+                Map.entry("PORT", Integer.toString(options.gatewayPort())),
+                Map.entry("MEMBERS_SERVICE_URL", serviceUrl("members")),
+                Map.entry("EVENTS_SERVICE_URL", serviceUrl("events")),
+                Map.entry("ELECTIONS_SERVICE_URL", serviceUrl("elections")),
+                Map.entry("PUBLIC_URL", gatewayUrl()),
+                Map.entry("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString()),
+                Map.entry("GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER),
+                Map.entry("GATEWAY_SIGNING_KEY_LOCATION", gatewaySigningKey.toUri().toString()),
+                Map.entry("DB_URL", postgres.jdbcUrl("gateway")),
+                Map.entry("DB_USER", postgres.username()),
+                Map.entry("DB_PASSWORD", postgres.password()));
         processes.add(ServiceProcess.start("gateway", jarOf("gateway"), gatewayEnv, data.resolve("logs")));
         awaitReady();
         DemoData.Seeded seeded = DemoData.seed(gatewayUrl(),
                 DevTokens.token("demo-admin", List.of("admin"), Duration.ofMinutes(5)));
         demoRecordsAdded = seeded.created();
+        demoApiKey = DemoData.readOnlyApiKey(gatewayUrl(), DevTokens.token("demo-admin", List.of("admin"),
+                Duration.ofMinutes(5)));
         seeded.demoMemberId().ifPresent(id -> write(demoMemberFile(), id.toString()));
         demoMemberId().ifPresent(this::awaitProjections);
     }
@@ -173,6 +187,11 @@ public final class Devstack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A read-only API key (members, events, elections) created for this run, if the gateway made one. */
+    public Optional<String> demoApiKey() {
+        return demoApiKey;
     }
 
     /** Demo records this start added through the gateway (none when they exist from an earlier run). */

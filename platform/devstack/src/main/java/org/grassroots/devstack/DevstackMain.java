@@ -52,7 +52,7 @@ public final class DevstackMain {
                   members-service     %s
                   events-service      %s
                   elections-service   %s
-                  PostgreSQL          jdbc:postgresql://localhost:%d/{members,events,elections} (user postgres)
+                  PostgreSQL          jdbc:postgresql://localhost:%d/{members,events,elections,gateway} (user postgres)
                   Kafka               %s
                   Logs                %s
 
@@ -60,6 +60,9 @@ public final class DevstackMain {
                   admin      %s
                   organiser  %s
                   member     %s
+
+                Demo read-only API key (members, events, elections; send as X-API-Key):
+                  %s
 
                 Ctrl-C stops everything.
                 """,
@@ -70,7 +73,8 @@ public final class DevstackMain {
                 admin,
                 DevTokens.token("demo-organiser", List.of("organiser"), Duration.ofHours(12)),
                 DevTokens.token(stack.demoMemberId().map(UUID::toString).orElse("demo-member"), List.of("member"),
-                        Duration.ofHours(12)));
+                        Duration.ofHours(12)),
+                stack.demoApiKey().orElse("(not created; see the gateway's log)"));
         stopped.await();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.grassroots.platform.infra.DevTokens;
 import org.grassroots.platform.infra.FreePorts;
 import org.grassroots.testing.PersonalDataScan;
+import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -263,6 +266,70 @@ class DevstackIT {
         // The public website finds the weekend's London events, without personal data.
         JsonNode london = JSON.readTree(get("/events?campaign=" + campaignId + "&town=London", null).body());
         assertEquals(6, london.path("items").size());
+    }
+
+    @Test
+    void theDemoReadOnlyApiKeyReadsThroughTheRealServicesWhichAcceptTheGatewaysTokenAndCannotWrite() throws Exception {
+        String key = stack.demoApiKey().orElseThrow(() -> new AssertionError("the local run creates a demo API key"));
+        for (String path : List.of("/members?limit=1", "/events", "/elections")) {
+            HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                    .header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, read.statusCode(), path + ": " + read.body());
+        }
+        HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/members"))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"givenName\":\"No\",\"familyName\":\"Write\","
+                        + "\"email\":\"no.write@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, write.statusCode(), write.body());
+        assertEquals("application/problem+json", write.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void everyOperationInTheDocumentAnswersEachKindOfCallerAsItsDeclaredRolesSayAndAnonymousAnswersCarryNoPersonalData()
+            throws Exception {
+        String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
+        HttpResponse<String> created = post("/api-keys", admin, "{\"name\":\"matrix write key\",\"scopes\":"
+                + "[\"members:write\",\"events:write\",\"elections:write\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        String writeKey = JSON.readTree(created.body()).path("key").asText();
+        String readKey = stack.demoApiKey().orElseThrow();
+        Map<AuthorizationMatrix.Caller, Map<String, String>> credentials = Map.of(
+                AuthorizationMatrix.Caller.MEMBER, Map.of("Authorization", "Bearer " + TestTokens.member(UUID.randomUUID())),
+                AuthorizationMatrix.Caller.ORGANISER, Map.of("Authorization", "Bearer " + TestTokens.organiser(UUID.randomUUID())),
+                AuthorizationMatrix.Caller.ADMIN, Map.of("Authorization", "Bearer " + admin),
+                AuthorizationMatrix.Caller.READ_KEY, Map.of("X-API-Key", readKey),
+                AuthorizationMatrix.Caller.WRITE_KEY, Map.of("X-API-Key", writeKey));
+        AuthorizationMatrix matrix = new AuthorizationMatrix(HTTP, stack.gatewayUrl(), credentials);
+        List<AuthorizationMatrix.Operation> operations = AuthorizationMatrix.operations(
+                JSON.readTree(get("/q/openapi?format=json", null).body()));
+        assertTrue(operations.size() > 30, "operations: " + operations.size());
+
+        List<String> wrong = new ArrayList<>();
+        Map<AuthorizationMatrix.Expect, Integer> expectations = new java.util.EnumMap<>(AuthorizationMatrix.Expect.class);
+        int calls = 0;
+        for (AuthorizationMatrix.Operation op : operations) {
+            for (AuthorizationMatrix.Caller caller : AuthorizationMatrix.Caller.values()) {
+                AuthorizationMatrix.Expect expected = AuthorizationMatrix.expect(op, caller);
+                expectations.merge(expected, 1, Integer::sum);
+                HttpResponse<String> answer = matrix.call(op, caller);
+                calls++;
+                if (!AuthorizationMatrix.meets(expected, answer.statusCode())) {
+                    wrong.add(op.method() + " " + op.path() + " as " + caller + ": expected " + expected + ", got "
+                            + answer.statusCode());
+                }
+                if (caller == AuthorizationMatrix.Caller.ANONYMOUS && answer.statusCode() / 100 == 2) {
+                    Set<String> leaked = AuthorizationMatrix.personalFields(answer.body());
+                    if (!leaked.isEmpty()) {
+                        wrong.add(op.method() + " " + op.path() + " anonymously shows " + leaked);
+                    }
+                }
+            }
+        }
+        System.out.printf("[DevstackIT] authorization matrix: %d operations x %d callers = %d calls, expected %s%n",
+                operations.size(), AuthorizationMatrix.Caller.values().length, calls, expectations);
+        assertTrue(expectations.keySet().containsAll(List.of(AuthorizationMatrix.Expect.values())),
+                "the matrix exercises every kind of answer");
+        assertEquals(List.of(), wrong);
     }
 
     private static void awaitNoRow(String service, UUID memberId) throws SQLException, InterruptedException {

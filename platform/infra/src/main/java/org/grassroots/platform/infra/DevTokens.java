@@ -63,6 +63,36 @@ public final class DevTokens {
         return resource(PUBLIC_KEY);
     }
 
+    /**
+     * The development JWKS the services verify with in the local run: the dev identity provider's key
+     * ({@code kid} grassroots-dev) and the gateway's dev signing key ({@code kid} grassroots-gateway), with which the
+     * gateway mints short-lived tokens for API keys.
+     */
+    public static String jwks() {
+        return resource("dev-jwks.json");
+    }
+
+    /** The PEM text of the gateway's development signing key (private; worthless outside a developer's machine). */
+    public static String gatewaySigningKeyPem() {
+        return resource("dev-gateway-private.pem");
+    }
+
+    /** The PEM text of the gateway's development public key, for checking the tokens it mints. */
+    public static String gatewayPublicKeyPem() {
+        return resource("dev-gateway-public.pem");
+    }
+
+    /** Writes {@code content} (a key or key set from above) to {@code file}, for a process that takes a location. */
+    public static Path write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the development public key to {@code file} (for services that take a key location). */
     public static Path writePublicKey(Path file) {
         try {

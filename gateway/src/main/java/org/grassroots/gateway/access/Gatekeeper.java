@@ -1,0 +1,106 @@
+package org.grassroots.gateway.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.grassroots.gateway.domain.Scope;
+import org.grassroots.gateway.problem.GatewayProblem;
+import org.jboss.logging.Logger;
+
+import java.util.stream.Collectors;
+
+/**
+ * Decides, before a request reaches a service, whether its credentials are acceptable. Anonymous requests pass
+ * (each service decides what is public); a bearer token must be valid, or the gateway answers 401 itself. An API
+ * key ({@code X-API-Key: <key>} or {@code Authorization: ApiKey <key>}) must be active and its scopes must cover
+ * the service and the method (403 otherwise); it is then replaced by a minted bearer token.
+ */
+@ApplicationScoped
+public class Gatekeeper {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+    private static final Logger LOG = Logger.getLogger(Gatekeeper.class);
+    private static final String BEARER = "bearer ";
+    private static final String API_KEY_SCHEME = "apikey ";
+
+    @Inject
+    BearerTokens bearerTokens;
+
+    @Inject
+    ApiKeyExchange apiKeys;
+
+    @Inject
+    RateLimits rateLimits;
+
+    public Future<Admission> admit(HttpServerRequest in, String service) {
+        String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
+        String apiKey = in.getHeader(API_KEY_HEADER);
+        if (apiKey == null && authorization != null && authorization.regionMatches(true, 0, API_KEY_SCHEME, 0, API_KEY_SCHEME.length())) {
+            apiKey = authorization.substring(API_KEY_SCHEME.length()).trim();
+        }
+        if (apiKey != null) {
+            return admitKey(apiKey.trim(), in, service);
+        }
+        // Before any signature check: a flood of forged tokens is limited like any other.
+        RateLimits.Decision limited = rateLimits.forAddress(address(in));
+        if (limited.refusal() != null) {
+            return Future.succeededFuture(Admission.refuse(limited.refusal()));
+        }
+        return admitBearer(authorization).map(admission -> admission.withHeaders(limited.headers()));
+    }
+
+    private Future<Admission> admitBearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1)) {
+            return Future.succeededFuture(Admission.PASS);
+        }
+        // "Bearer" alone arrives without its trailing space: an empty token, not another scheme.
+        String token = authorization.substring(BEARER.length() - 1).trim();
+        if (token.isEmpty() || token.length() > 16_384) {
+            return Future.succeededFuture(Admission.refuse(GatewayProblem.unauthenticated("The bearer token is malformed")));
+        }
+        return bearerTokens.verify(token).map(valid -> valid ? Admission.PASS
+                : Admission.refuse(GatewayProblem.unauthenticated(
+                "The bearer token is invalid, expired or not from a trusted issuer")));
+    }
+
+    private Future<Admission> admitKey(String secret, HttpServerRequest in, String service) {
+        String method = in.method().name();
+        if (secret.isEmpty() || secret.length() > 200) {
+            return Future.succeededFuture(Admission.refuse(unknownKey()));
+        }
+        return apiKeys.exchange(secret).map(exchanged -> {
+            if (exchanged.isEmpty()) {
+                // Guessing keys costs the guesser's address its budget.
+                RateLimits.Decision limited = rateLimits.forAddress(address(in));
+                return Admission.refuse(limited.refusal() != null ? limited.refusal() : unknownKey());
+            }
+            RateLimits.Decision limited = rateLimits.forKey(exchanged.get().key().id());
+            if (limited.refusal() != null) {
+                return Admission.refuse(limited.refusal());
+            }
+            if (!exchanged.get().key().allows(service, method)) {
+                return Admission.refuse(GatewayProblem.forbidden("This API key's scopes ("
+                        + exchanged.get().key().scopes().stream().map(Scope::toString).collect(Collectors.joining(", "))
+                        + ") do not allow " + method + " on " + service));
+            }
+            return new Admission(null, "Bearer " + exchanged.get().token(), limited.headers());
+        }).recover(failure -> {
+            LOG.errorf("API keys could not be checked: %s", failure.toString());
+            return Future.succeededFuture(Admission.refuse(GatewayProblem.of(503, "api-keys-unavailable",
+                    "Service unavailable", "API keys cannot be checked right now; try again shortly")
+                    .with("Retry-After", "5")));
+        });
+    }
+
+    /** The client's address (the proxy's forwarded one when quarkus.http.proxy.* says to trust it). */
+    private static String address(HttpServerRequest in) {
+        return in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+    }
+
+    private static GatewayProblem unknownKey() {
+        return GatewayProblem.of(401, "unauthenticated", "Unauthenticated", "The API key is unknown or revoked")
+                .with("WWW-Authenticate", "ApiKey");
+    }
+}

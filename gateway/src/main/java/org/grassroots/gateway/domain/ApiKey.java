@@ -1,0 +1,14 @@
+package org.grassroots.gateway.domain;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** An integration's API key as stored: never its secret, only the secret's hash (not carried here) and prefix. */
+public record ApiKey(UUID id, String name, String prefix, List<Scope> scopes, OffsetDateTime createdAt,
+                     String createdBy, OffsetDateTime revokedAt) {
+
+    public boolean allows(String domain, String method) {
+        return scopes.stream().anyMatch(s -> s.allows(domain, method));
+    }
+}

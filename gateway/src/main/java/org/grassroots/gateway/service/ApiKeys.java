@@ -1,0 +1,78 @@
+package org.grassroots.gateway.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.grassroots.gateway.access.ApiKeyExchange;
+import org.grassroots.gateway.domain.ApiKey;
+import org.grassroots.gateway.domain.Scope;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creating, listing and revoking API keys. A secret is 256 random bits, shown once at creation; only its SHA-256
+ * is stored (a slow hash buys nothing against a secret this long).
+ */
+@ApplicationScoped
+public class ApiKeys {
+
+    /** Marks our keys so secret scanners and people can recognise one. */
+    public static final String SECRET_PREFIX = "grk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    ApiKeyStore store;
+
+    @Inject
+    ApiKeyExchange exchange;
+
+    public record Created(ApiKey key, String secret) {
+    }
+
+    public Created create(String name, List<Scope> scopes, String createdBy) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ApiKey key = new ApiKey(UUID.randomUUID(), name, secret.substring(0, SECRET_PREFIX.length() + 6),
+                List.copyOf(scopes), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), createdBy, null);
+        store.insert(key, hash(secret));
+        return new Created(key, secret);
+    }
+
+    public List<ApiKey> all() {
+        return store.all();
+    }
+
+    public Optional<ApiKey> find(UUID id) {
+        return store.find(id);
+    }
+
+    /** Revokes at once in this gateway instance (its caches forget the key); @return whether the key exists */
+    public boolean revoke(UUID id, String by) {
+        boolean found = store.revoke(id, by, OffsetDateTime.now(ZoneOffset.UTC));
+        exchange.forget(id);
+        return found;
+    }
+
+    /** The active key with this secret, if any. */
+    public Optional<ApiKey> authenticate(String secret) {
+        return store.findActive(hash(secret));
+    }
+
+    static byte[] hash(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
