@@ -126,8 +126,11 @@ final class AuthorizationMatrix {
 
     private static void collect(JsonNode node, Set<String> found) {
         if (node.isObject()) {
+            // A place (an event's venue, a roll-up's location) has a public postcode; a person's is personal data.
+            boolean place = node.has("venue") || node.has("town") || node.has("latitude");
             node.fields().forEachRemaining(field -> {
-                if (PERSONAL_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
+                if (PERSONAL_FIELDS.contains(field.getKey()) && !field.getValue().isNull()
+                        && !(place && field.getKey().equals("postcode"))) {
                     found.add(field.getKey());
                 }
                 collect(field.getValue(), found);
