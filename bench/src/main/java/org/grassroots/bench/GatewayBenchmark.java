@@ -77,6 +77,10 @@ public final class GatewayBenchmark {
 
                     connections  target                         req/s    p50 ms   p99 ms   gateway CPU/req   service CPU/req
                     """.formatted(measure.toSeconds(), WARM_UP.toSeconds()));
+            // Both paths warmed up first (JIT, pools), so the first measured round is not the compilers' time.
+            for (URI target : List.of(direct, gateway, direct, gateway)) {
+                run(target, bearer, 16, Duration.ofSeconds(5), gatewayProcess, membersProcess, new Measured());
+            }
             for (int connections : new int[] {4, 50}) {
                 Measured viaDirect = new Measured();
                 Measured viaGateway = new Measured();
