@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -168,8 +169,13 @@ public class ReverseProxy {
 
     private static String requestId(HttpServerRequest in) {
         String given = in.getHeader(REQUEST_ID);
-        return given != null && given.length() <= 200 && given.matches("[A-Za-z0-9._:-]+")
-                ? given : UUID.randomUUID().toString();
+        if (given != null && given.length() <= 200 && given.matches("[A-Za-z0-9._:-]+")) {
+            return given;
+        }
+        // A request id must be unique, not unguessable: a version-4 UUID from a fast, non-blocking generator.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+                (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
     private static void fail(RoutingContext rc, CircuitBreaker breaker, String service, String requestId,
