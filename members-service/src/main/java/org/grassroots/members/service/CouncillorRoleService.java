@@ -38,7 +38,7 @@ public class CouncillorRoleService {
         UUID previousMember = holding.memberId;
         holding.memberId = member;
         holding.forOurParty = forOurParty;
-        holding.updatedAt = at;
+        holding.updatedAt = at != null ? at : MembershipService.now(); // an event without ce_time is still applied
         holding.persist();
         OfficeHolding.flush();
         if (previousMember != null && !previousMember.equals(member)) {
