@@ -50,7 +50,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('grassroots.outbox-relay'))";
     private static final String SELECT = """
-            select id, event_id, topic, message_key, event_type, subject, occurred_at, payload::text
+            select id, event_id, topic, message_key, event_type, subject, occurred_at, payload
             from outbox order by id limit ?""";
     private static final String DELETE = "delete from outbox where id = any(?)";
 
@@ -197,7 +197,14 @@ public class OutboxRelay {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
-                    sends.add(producer().send(toRecord(rs)));
+                    Future<RecordMetadata> send = producer().send(toRecord(rs));
+                    if (send.isDone()) {
+                        // Failed before leaving (no metadata for the topic within max.block.ms, e.g. while Kafka
+                        // comes back): stop here, or the rows after it would be published before it, and its
+                        // retry would reach consumers after its successors.
+                        send.get();
+                    }
+                    sends.add(send);
                 }
             }
         }
