@@ -2,6 +2,8 @@ package org.grassroots.elections.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.grassroots.elections.domain.Candidacy;
 import org.grassroots.elections.domain.MemberStanding;
 import org.grassroots.elections.domain.OfficeHolder;
@@ -10,9 +12,14 @@ import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
 import org.grassroots.kit.events.PoisonEventException;
 import org.grassroots.kit.inbox.EventHandler;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +29,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MemberStandingHandler implements EventHandler {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** What a joined event says. */
+    private record Joined(UUID memberId, String status, OffsetDateTime joinedAt) {
+    }
 
     @Override
     public String name() {
@@ -84,17 +98,75 @@ public class MemberStandingHandler implements EventHandler {
     }
 
     private void joined(JsonNode data) {
+        Joined joined = parseJoined(data);
+        MemberStanding standing = MemberStanding.<MemberStanding>findByIdOptional(joined.memberId())
+                .orElseGet(MemberStanding::new);
+        standing.memberId = joined.memberId();
+        standing.status = joined.status();
+        standing.joinedAt = joined.joinedAt();
+        standing.updatedAt = OffsetDateTime.now();
+        standing.persist();
+    }
+
+    private static Joined parseJoined(JsonNode data) {
         try {
-            UUID memberId = UUID.fromString(data.path("memberId").asText());
-            MemberStanding standing = MemberStanding.<MemberStanding>findByIdOptional(memberId)
-                    .orElseGet(MemberStanding::new);
-            standing.memberId = memberId;
-            standing.status = data.path("status").asText();
-            standing.joinedAt = OffsetDateTime.parse(data.path("joinedAt").asText());
-            standing.updatedAt = OffsetDateTime.now();
-            standing.persist();
+            return new Joined(UUID.fromString(data.path("memberId").asText()), data.path("status").asText(),
+                    OffsetDateTime.parse(data.path("joinedAt").asText()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new PoisonEventException("member.joined payload is not as documented", e);
         }
+    }
+
+    /**
+     * A burst (an import's thousands of joined events) is applied with one upsert per run of joined events, the
+     * last per member winning as it would one by one; any other event this service needs ends the run and is
+     * applied on its own, in order (a status change needs the standing its joined event made).
+     */
+    @Override
+    public void handleAll(List<IncomingEvent> events) {
+        Map<UUID, Joined> run = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            if (EventTypes.MEMBER_JOINED.equals(event.type())) {
+                Joined joined = parseJoined(event.data());
+                run.put(joined.memberId(), joined);
+            } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())
+                    || EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type())) {
+                upsert(run);
+                handle(event);
+            }
+        }
+        upsert(run);
+    }
+
+    private void upsert(Map<UUID, Joined> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        String[] ids = new String[run.size()];
+        String[] statuses = new String[run.size()];
+        String[] joinedAt = new String[run.size()];
+        int i = 0;
+        for (Joined joined : run.values()) {
+            ids[i] = joined.memberId().toString();
+            statuses[i] = joined.status();
+            joinedAt[i++] = joined.joinedAt().toString();
+        }
+        // JDBC below Hibernate: write its pending changes first, and forget what it holds afterwards (stale now).
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into member_projection (member_id, status, joined_at, updated_at)
+                    select id::uuid, status, joined_at::timestamptz, now()
+                    from unnest(?::text[], ?::text[], ?::text[]) as row (id, status, joined_at)
+                    on conflict (member_id) do update
+                        set status = excluded.status, joined_at = excluded.joined_at, updated_at = excluded.updated_at""")) {
+                upsert.setArray(1, connection.createArrayOf("text", ids));
+                upsert.setArray(2, connection.createArrayOf("text", statuses));
+                upsert.setArray(3, connection.createArrayOf("text", joinedAt));
+                upsert.executeUpdate();
+            }
+        });
+        entityManager.clear();
+        run.clear();
     }
 }

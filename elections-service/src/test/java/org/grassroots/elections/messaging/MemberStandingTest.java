@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -49,6 +51,32 @@ class MemberStandingTest {
         ConsumerRecord<String, byte[]> ours = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
         assertEquals("org.grassroots.kit.events.PoisonEventException",
                 new String(ours.headers().lastHeader("dlt-error-class").value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBurstOfMemberEventsEndsAsTheEventsOneByOneWould() {
+        List<UUID> members = new ArrayList<>();
+        var burst = new ArrayList<org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>>();
+        for (int i = 0; i < 30; i++) {
+            UUID memberId = UUID.randomUUID();
+            members.add(memberId);
+            burst.add(joined(memberId, i == 1 ? "pending" : "active"));
+        }
+        UUID lapsed = members.get(0);
+        UUID confirmed = members.get(1);
+        burst.add(CloudEventRecords.cloudEvent(Topics.MEMBERS, lapsed.toString(), UUID.randomUUID(),
+                EventTypes.MEMBER_STATUS_CHANGED, """
+                        {"memberId":"%s","fromStatus":"active","toStatus":"lapsed","kind":"lapsed"}"""
+                        .formatted(lapsed)));
+        // A second joined event for a member: the later one wins, as it would one by one.
+        burst.add(joined(confirmed, "active"));
+        KafkaProbe.sendAll(burst);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> members.stream().allMatch(m -> standing(m) != null)
+                && "lapsed".equals(standing(lapsed).status));
+        assertFalse(standing(lapsed).inGoodStanding());
+        assertTrue(standing(confirmed).inGoodStanding());
+        assertTrue(members.subList(2, 30).stream().allMatch(m -> standing(m).inGoodStanding()));
     }
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> joined(UUID memberId, String status) {

@@ -2,6 +2,7 @@ package org.grassroots.events.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.grassroots.events.domain.MemberProjection;
 import org.grassroots.events.domain.Rsvp;
 import org.grassroots.events.service.RsvpService;
@@ -10,8 +11,13 @@ import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
 import org.grassroots.kit.events.PoisonEventException;
 import org.grassroots.kit.inbox.EventHandler;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +30,13 @@ public class MemberEventsHandler implements EventHandler {
 
     @Inject
     RsvpService rsvps;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A member's status as a joined or status-changed event states it. */
+    private record Standing(String status, OffsetDateTime at) {
+    }
 
     @Override
     public String name() {
@@ -55,12 +68,8 @@ public class MemberEventsHandler implements EventHandler {
             Rsvp.update("memberId = ?1 where memberId = ?2", survivor, merged);
             return;
         }
-        String status;
-        if (EventTypes.MEMBER_JOINED.equals(event.type())) {
-            status = event.data().path("status").asText();
-        } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
-            status = event.data().path("toStatus").asText();
-        } else {
+        Standing standing = standing(event);
+        if (standing == null) {
             return; // types this service does not need
         }
         UUID memberId = memberId(event);
@@ -69,9 +78,72 @@ public class MemberEventsHandler implements EventHandler {
             created.memberId = memberId;
             return created;
         });
-        member.status = status;
-        member.updatedAt = event.time() == null ? OffsetDateTime.now() : event.time();
+        member.status = standing.status();
+        member.updatedAt = standing.at();
         member.persist();
+    }
+
+    /**
+     * A burst (an import's thousands of joined events) is applied with one upsert per run of joined and
+     * status-changed events, the last event per member winning as it would one by one; an erasure or a merge ends
+     * the run and is applied on its own, in order.
+     */
+    @Override
+    public void handleAll(List<IncomingEvent> events) {
+        Map<UUID, Standing> run = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            Standing standing = standing(event);
+            if (standing != null) {
+                run.put(memberId(event), standing);
+            } else if (EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type())) {
+                upsert(run);
+                handle(event);
+            }
+        }
+        upsert(run);
+    }
+
+    private void upsert(Map<UUID, Standing> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        String[] ids = new String[run.size()];
+        String[] statuses = new String[run.size()];
+        String[] times = new String[run.size()];
+        int i = 0;
+        for (var entry : run.entrySet()) {
+            ids[i] = entry.getKey().toString();
+            statuses[i] = entry.getValue().status();
+            times[i++] = entry.getValue().at().toString();
+        }
+        // JDBC below Hibernate: write its pending changes first, and forget what it holds afterwards (stale now).
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into member_projection (member_id, status, updated_at)
+                    select id::uuid, status, at::timestamptz from unnest(?::text[], ?::text[], ?::text[]) as row (id, status, at)
+                    on conflict (member_id) do update set status = excluded.status, updated_at = excluded.updated_at""")) {
+                upsert.setArray(1, connection.createArrayOf("text", ids));
+                upsert.setArray(2, connection.createArrayOf("text", statuses));
+                upsert.setArray(3, connection.createArrayOf("text", times));
+                upsert.executeUpdate();
+            }
+        });
+        entityManager.clear();
+        run.clear();
+    }
+
+    /** The status a joined or status-changed event gives the member; null for other types. */
+    private static Standing standing(IncomingEvent event) {
+        String status;
+        if (EventTypes.MEMBER_JOINED.equals(event.type())) {
+            status = event.data().path("status").asText();
+        } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
+            status = event.data().path("toStatus").asText();
+        } else {
+            return null;
+        }
+        return new Standing(status, event.time() == null ? OffsetDateTime.now() : event.time());
     }
 
     private static UUID memberId(IncomingEvent event) {

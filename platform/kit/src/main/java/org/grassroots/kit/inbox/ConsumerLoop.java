@@ -143,11 +143,13 @@ final class ConsumerLoop {
             QuarkusTransaction.requiringNew().run(() -> {
                 // One inbox statement for the batch; a copy of an event within the batch is applied once.
                 Set<UUID> fresh = inbox.markProcessed(handler.name(), events.stream().map(IncomingEvent::id).toList());
+                List<IncomingEvent> toApply = new ArrayList<>(fresh.size());
                 for (IncomingEvent event : events) {
                     if (fresh.remove(event.id())) {
-                        handler.handle(event);
+                        toApply.add(event);
                     }
                 }
+                handler.handleAll(toApply);
             });
             return true;
         } catch (RuntimeException e) {

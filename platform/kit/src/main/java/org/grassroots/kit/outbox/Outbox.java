@@ -51,8 +51,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String aggregateId, String type, Object payload) {
         UUID eventId = UUID.randomUUID();
-        // A tombstone's null is written as a literal: a null parameter carries no type for the jsonb cast.
-        String value = payload == null ? "null" : "cast(?7 as jsonb)";
+        // A tombstone's null is written as a literal: a null parameter would need a type.
+        String value = payload == null ? "null" : "?7";
         var insert = entityManager.createNativeQuery("""
                         insert into outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload)
                         values (?1, ?2, ?3, ?4, ?5, ?6, %s)""".formatted(value))
@@ -99,7 +99,7 @@ public class Outbox {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload)
-                    select event_id::uuid, topic, message_key, event_type, message_key, ?, payload::jsonb
+                    select event_id::uuid, topic, message_key, event_type, message_key, ?, payload
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
                          as row (event_id, topic, message_key, event_type, payload, position)
                     order by position""")) {
