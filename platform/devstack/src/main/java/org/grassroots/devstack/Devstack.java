@@ -199,6 +199,51 @@ public final class Devstack implements AutoCloseable {
         return demoRecordsAdded;
     }
 
+    /**
+     * Stops one part of the suite ("members-service", "events-service", "elections-service" or "gateway") and starts
+     * it again the same way while the rest keeps running (benchmarks time a start on its own this way); returns
+     * the time from starting its JVM until its own readiness check answered 200.
+     */
+    public Duration restart(String name) {
+        for (int i = 0; i < processes.size(); i++) {
+            ServiceProcess old = processes.get(i);
+            if (old.name().equals(name)) {
+                old.stop();
+                long start = System.nanoTime();
+                ServiceProcess fresh = old.restart();
+                processes.set(i, fresh);
+                awaitReady(fresh, URI.create("http://localhost:" + fresh.port() + "/q/health/ready"));
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+        }
+        throw new IllegalArgumentException("No part of the suite is called " + name);
+    }
+
+    private void awaitReady(ServiceProcess process, URI readiness) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.handle().isAlive()) {
+                throw new IllegalStateException(process.name() + " exited during start-up; see " + process.log());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + process.name(), e);
+            }
+            sleep(10);
+        }
+        throw new IllegalStateException(process.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
+                + " s; see " + process.log());
+    }
+
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/q/health/ready"))
