@@ -38,7 +38,8 @@ final class ReportWriter {
             PerformanceReport.Sizes q = f.sizes;
             md.append("> **Smoke run (`--quick`): figures from a --quick run on a loaded machine; to be replaced.** "
                     + "Sizes and durations are cut down (").append(q.plan().measure().toSeconds())
-                    .append(" s per measurement, ").append(q.plan().rounds()).append(" round(s), ")
+                    .append(" s per measurement, ").append(q.plan().rounds())
+                    .append(q.plan().rounds() == 1 ? " round, " : " rounds, ")
                     .append(count(q.propagationWrites())).append(" propagation writes, ")
                     .append(count(q.searchEvents())).append(" events, ").append(count(q.importRows()))
                     .append(" rows) and other builds may have been using the same two cores (see the load average), "
@@ -107,10 +108,9 @@ final class ReportWriter {
             }
         }
         if (f.propagation != null) {
-            for (var projection : Map.of("events", f.propagation.toEvents(), "elections",
-                    f.propagation.toElections()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-                double p99 = projection.getValue().p99();
-                targets.add(new Target("propagation p99, members-service write to " + projection.getKey()
+            for (String service : List.of("events", "elections")) {
+                double p99 = ("events".equals(service) ? f.propagation.toEvents() : f.propagation.toElections()).p99();
+                targets.add(new Target("propagation p99, members-service write to " + service
                         + "-service projection", "< " + plain(PROPAGATION_P99_MS) + " ms", ms(p99),
                         atMost(p99, PROPAGATION_P99_MS, " ms"), p99 / PROPAGATION_P99_MS));
             }
@@ -284,8 +284,8 @@ final class ReportWriter {
                 + "starting on two cores), and (b) each restarted on its own while the rest of the suite runs idle. "
                 + "The whole suite took ").append(seconds(f.suiteStartSeconds)).append(" from nothing to ready "
                 + "with its demo data. Resident memory (`VmRSS`, and the peak `VmHWM` since the JVM started) from "
-                + "`/proc`: idle just after the restarts, after the read and write load, and at the end of the run "
-                + "(after search and import).\n\n");
+                + "`/proc`: idle just after the restarts, after the search and the read and write load, and at the "
+                + "end of the run (after propagation and the import).\n\n");
         md.append("| part | ready, started together | ready, started alone | RSS idle | RSS after the load | "
                 + "RSS at the end | peak RSS | targets: ready < ").append(plain(READY_SECONDS)).append(" s, RSS < ")
                 .append(plain(RESIDENT_MB)).append(" MB |\n|---|---|---|---|---|---|---|---|\n");
@@ -391,7 +391,8 @@ final class ReportWriter {
             return "not measured";
         }
         return value <= target ? "**met**" : "**missed** by " + number(value - target) + unit + " ("
-                + percent(value / target - 1) + ")";
+                + (value / target >= 2 ? String.format(Locale.ROOT, "%.1f times the target", value / target)
+                : percent(value / target - 1)) + ")";
     }
 
     static String atLeast(double value, double target, String unit) {
@@ -399,7 +400,8 @@ final class ReportWriter {
             return "not measured";
         }
         return value >= target ? "**met**" : "**missed** by " + number(target - value) + unit + " ("
-                + percent(value / target - 1) + ")";
+                + (target / value >= 2 ? String.format(Locale.ROOT, "1/%.1f of the target", target / value)
+                : percent(value / target - 1)) + ")";
     }
 
     private static String percent(double fraction) {
