@@ -219,38 +219,26 @@ public final class Devstack implements AutoCloseable {
         throw new IllegalArgumentException("No part of the suite is called " + name);
     }
 
-    private void awaitReady(ServiceProcess process, URI readiness) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.handle().isAlive()) {
-                throw new IllegalStateException(process.name() + " exited during start-up; see " + process.log());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + process.name(), e);
-            }
-            sleep(10);
-        }
-        throw new IllegalStateException(process.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
-                + " s; see " + process.log());
+    /** Until the gateway reports every service ready. */
+    private void awaitReady() {
+        awaitReady(processes, URI.create(gatewayUrl() + "/q/health/ready"), "the suite", 250,
+                "logs are in " + options.dataDirectory().resolve("logs"));
     }
 
-    private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+    /** Until one process reports itself ready; polled often, since a benchmark times this. */
+    private void awaitReady(ServiceProcess process, URI readiness) {
+        awaitReady(List.of(process), readiness, process.name(), 10, "see " + process.log());
+    }
+
+    /** Until {@code readiness} answers 200, failing as soon as one of {@code watched} exits. */
+    private void awaitReady(List<ServiceProcess> watched, URI readiness, String what, long pollMillis,
+                            String whereToLook) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            for (ServiceProcess process : processes) {
+            for (ServiceProcess process : watched) {
                 if (!process.handle().isAlive()) {
                     throw new IllegalStateException(process.name() + " exited during start-up; see " + process.log());
                 }
@@ -263,12 +251,12 @@ public final class Devstack implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the suite", e);
+                throw new IllegalStateException("Interrupted while waiting for " + what, e);
             }
-            sleep(250);
+            sleep(pollMillis);
         }
-        throw new IllegalStateException("The suite was not ready within " + READY_TIMEOUT.toSeconds()
-                + " s; logs are in " + options.dataDirectory().resolve("logs"));
+        throw new IllegalStateException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " was not ready within "
+                + READY_TIMEOUT.toSeconds() + " s; " + whereToLook);
     }
 
     private Path jarOf(String module) {
