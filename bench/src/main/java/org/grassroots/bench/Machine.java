@@ -30,6 +30,15 @@ record Machine(String cpu, int cores, long memoryMb, String os, String jdk, Stri
         }
     }
 
+    /** The first figure of a load average as {@link #currentLoadAverage()} writes it; NaN when unknown. */
+    static double oneMinute(String loadAverage) {
+        try {
+            return Double.parseDouble(loadAverage.split(" ")[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     private static java.util.Optional<String> firstValue(Path file, String key, char separator) {
         try {
             List<String> lines = Files.readAllLines(file);

@@ -46,6 +46,13 @@ final class ReportWriter {
                     + "so the figures only show that the command works end to end; they are not a measurement of "
                     + "the suite. Run `./bench/run-all` on a quiet machine for the real report.\n\n");
         }
+        double load = Machine.oneMinute(f.machine.loadAverage());
+        if (!f.quick && load > f.machine.cores()) {
+            md.append("> **A busy machine:** the load average was ").append(f.machine.loadAverage())
+                    .append(" on ").append(f.machine.cores()).append(" cores when the run started, so other work "
+                    + "shared the cores with the suite and the figures are theirs as much as the suite's. Run it "
+                    + "again on a quiet machine before drawing conclusions.\n\n");
+        }
         header(md, f);
         summary(md, f);
         loads(md, f);
