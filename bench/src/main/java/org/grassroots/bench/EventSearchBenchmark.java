@@ -63,38 +63,20 @@ public final class EventSearchBenchmark {
             {"Stoke-on-Trent", "ST1", 53.0027, -2.1794}, {"Coventry", "CV1", 52.4068, -1.5197},
             {"Gloucester", "GL1", 51.8642, -2.2382}, {"Truro", "TR1", 50.2632, -5.0510}};
 
+    /** One kind of search: latencies in events-service and through the gateway, and the items on its page. */
+    record Search(String kind, Latencies service, Latencies gateway, int items) {
+    }
+
+    /** Every search, and all of them together in the service (what the target is about). */
+    record Result(long events, long published, int perKind, int warmUp, List<Search> searches, Latencies allService) {
+    }
+
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
         try (Devstack stack = Devstack.start(new DevstackOptions(root, root.resolve("bench/target/devstack-search"),
                 true, BenchPorts.freeBasePort(), FreePorts.next(), FreePorts.next()))) {
-            String token = DevTokens.token("bench-admin", List.of("admin"), Duration.ofHours(1));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpResponse<String> campaign = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/campaigns"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark campaign\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(campaign.body());
-            if (campaign.statusCode() != 201 || !id.find()) {
-                throw new IllegalStateException("Campaign not created: " + campaign.body());
-            }
-            String campaignId = id.group(1);
-            long total = insert(stack.jdbcUrl("events"), events, campaignId);
-
-            Map<String, String> searches = new LinkedHashMap<>();
-            searches.put("listing (first page of 50)", "");
-            searches.put("town", "town=Manchester");
-            searches.put("postcode district", "postcode=NG17");
-            searches.put("postcode area", "postcode=L");
-            searches.put("within 10 km of a point", "lat=51.5072&lon=-0.1276&radiusKm=10");
-            searches.put("date range (a month)", "from=2027-01-01&to=2027-01-31");
-            searches.put("type + town", "type=meeting&town=London");
-            searches.put("campaign", "campaign=" + campaignId);
-            searches.put("near + dates + type", "lat=53.48&lon=-2.24&radiusKm=25&from=2026-12-01&to=2027-03-31"
-                    + "&type=leafleting");
-            String cursor = cursor(http, stack.serviceUrl("events") + "/events?limit=50");
-            searches.put("listing, page 2 (cursor)", "limit=50&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-
+            Result result = run(stack, events, WARM_UP, PER_KIND);
             StringBuilder report = new StringBuilder("""
 
                     Public event search benchmark: %,d events in the table (%,d published), one run on the 2-core
@@ -102,25 +84,66 @@ public final class EventSearchBenchmark {
                     Target: p99 < 20 ms in the service.
 
                     search                          events-service p50 / p99   gateway p50 / p99   items
-                    """.formatted(total, count(stack.jdbcUrl("events"), "select count(*) from event where status = 'published'"),
-                    PER_KIND, WARM_UP));
-            List<Double> allService = new ArrayList<>();
-            for (Map.Entry<String, String> search : searches.entrySet()) {
-                String path = "/events?" + search.getValue();
-                warmUp(http, stack.serviceUrl("events") + path);
-                double[] service = measure(http, stack.serviceUrl("events") + path);
-                double[] gateway = measure(http, stack.gatewayUrl() + path);
-                Arrays.stream(service).forEach(allService::add);
-                report.append("%-32s %9.1f / %6.1f ms %9.1f / %6.1f ms %6d%n".formatted(search.getKey(),
-                        percentile(service, 50), percentile(service, 99), percentile(gateway, 50),
-                        percentile(gateway, 99), items(http, stack.serviceUrl("events") + path)));
+                    """.formatted(result.events(), result.published(), result.perKind(), result.warmUp()));
+            for (Search search : result.searches()) {
+                report.append("%-32s %9.1f / %6.1f ms %9.1f / %6.1f ms %6d%n".formatted(search.kind(),
+                        search.service().p50(), search.service().p99(), search.gateway().p50(),
+                        search.gateway().p99(), search.items()));
             }
-            double[] all = allService.stream().mapToDouble(Double::doubleValue).toArray();
-            report.append("%-32s %9.1f / %6.1f ms%n".formatted("all searches", percentile(all, 50), percentile(all, 99)));
+            report.append("%-32s %9.1f / %6.1f ms%n".formatted("all searches", result.allService().p50(),
+                    result.allService().p99()));
             Path file = root.resolve("bench/target/event-search-report.txt");
             Files.writeString(file, report);
             LOG.info(report + "(also in " + file + ")");
         }
+    }
+
+    /**
+     * Inserts {@code events} events into the running suite and measures each kind of search: {@code warmUp}
+     * requests, then {@code perKind} sequential requests to events-service and as many through the gateway.
+     */
+    static Result run(Devstack stack, int events, int warmUp, int perKind) throws Exception {
+        String token = DevTokens.token("bench-admin", List.of("admin"), Duration.ofHours(1));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> campaign = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/campaigns"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark campaign " + System.nanoTime()
+                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(campaign.body());
+        if (campaign.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("Campaign not created: " + campaign.body());
+        }
+        String campaignId = id.group(1);
+        long total = insert(stack.jdbcUrl("events"), events, campaignId);
+
+        Map<String, String> searches = new LinkedHashMap<>();
+        searches.put("listing (first page of 50)", "");
+        searches.put("town", "town=Manchester");
+        searches.put("postcode district", "postcode=NG17");
+        searches.put("postcode area", "postcode=L");
+        searches.put("within 10 km of a point", "lat=51.5072&lon=-0.1276&radiusKm=10");
+        searches.put("date range (a month)", "from=2027-01-01&to=2027-01-31");
+        searches.put("type + town", "type=meeting&town=London");
+        searches.put("campaign", "campaign=" + campaignId);
+        searches.put("near + dates + type", "lat=53.48&lon=-2.24&radiusKm=25&from=2026-12-01&to=2027-03-31"
+                + "&type=leafleting");
+        String cursor = cursor(http, stack.serviceUrl("events") + "/events?limit=50");
+        searches.put("listing, page 2 (cursor)", "limit=50&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+
+        List<Search> results = new ArrayList<>();
+        List<Double> allService = new ArrayList<>();
+        for (Map.Entry<String, String> search : searches.entrySet()) {
+            String path = "/events?" + search.getValue();
+            warmUp(http, stack.serviceUrl("events") + path, warmUp);
+            double[] service = measure(http, stack.serviceUrl("events") + path, perKind);
+            double[] gateway = measure(http, stack.gatewayUrl() + path, perKind);
+            Arrays.stream(service).forEach(allService::add);
+            results.add(new Search(search.getKey(), Latencies.ofMillis(service), Latencies.ofMillis(gateway),
+                    items(http, stack.serviceUrl("events") + path)));
+        }
+        double[] all = allService.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Result(total, count(stack.jdbcUrl("events"), "select count(*) from event where status = 'published'"),
+                perKind, warmUp, results, Latencies.ofMillis(all));
     }
 
     private static long insert(String jdbcUrl, int events, String campaignId) throws Exception {
@@ -151,15 +174,15 @@ public final class EventSearchBenchmark {
         return count(jdbcUrl, "select count(*) from event");
     }
 
-    private static void warmUp(HttpClient http, String url) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
+    private static void warmUp(HttpClient http, String url, int requests) throws Exception {
+        for (int i = 0; i < requests; i++) {
             get(http, url);
         }
     }
 
-    private static double[] measure(HttpClient http, String url) throws Exception {
-        double[] millis = new double[PER_KIND];
-        for (int i = 0; i < PER_KIND; i++) {
+    private static double[] measure(HttpClient http, String url, int requests) throws Exception {
+        double[] millis = new double[requests];
+        for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
             get(http, url);
             millis[i] = (System.nanoTime() - start) / 1e6;
@@ -186,13 +209,6 @@ public final class EventSearchBenchmark {
 
     private static int items(HttpClient http, String url) throws Exception {
         return get(http, url).split("\"id\":", -1).length - 1;
-    }
-
-    private static double percentile(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static long count(String jdbcUrl, String sql) throws Exception {

@@ -38,36 +38,25 @@ public final class MemberImportBenchmark {
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\".*?} ([0-9.E+]+)");
 
     /** One import: seconds until the job completed and until the outbox was empty, and the job's answer. */
-    private record Timed(double imported, double published, String job) {
+    record Timed(double imported, double published, String job) {
+    }
+
+    /**
+     * The imports of one run ({@code alone} is null when not measured), members-service's peak heap in bytes
+     * and the seconds PostgreSQL's COPY took for the first file.
+     */
+    record Result(int rows, Timed first, Timed again, Timed alone, long peakHeapBytes, double copySeconds) {
     }
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
-        String csv = generate(rows, 0);
         try (Devstack stack = Devstack.start(new DevstackOptions(root, root.resolve("bench/target/devstack"), true,
                 BenchPorts.freeBasePort(), FreePorts.next(), FreePorts.next()))) {
-            String token = DevTokens.token("bench-admin", List.of("admin"), Duration.ofHours(1));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String members = stack.serviceUrl("members");
-            AtomicLong peakHeap = new AtomicLong();
-            Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(http, members, peakHeap));
-
-            Timed first = importOnce(http, stack, token, csv);
-            Timed again = importOnce(http, stack, token, csv);
-            // The same work with the consumers of the other services stopped: on these 2 cores they otherwise
-            // compete with the import for the CPU (their events wait in Kafka and are applied when they return).
-            for (ProcessHandle consumer : stack.liveProcesses()) {
-                String command = consumer.info().commandLine().orElse("");
-                if (command.contains("events-service/") || command.contains("elections-service/")) {
-                    consumer.destroy();
-                    consumer.onExit().get();
-                }
-            }
-            Timed alone = importOnce(http, stack, token, generate(rows, rows));
-            sampler.interrupt();
-
-            double copy = copyReference(stack.jdbcUrl("members"), csv);
+            Result result = run(stack, rows, true);
+            Timed first = result.first();
+            Timed again = result.again();
+            Timed alone = result.alone();
             String report = """
 
                     Member import benchmark, %,d rows per file (2 cores, one run, side by side)
@@ -82,11 +71,47 @@ public final class MemberImportBenchmark {
                     """.formatted(rows, first.imported(), rows / first.imported(), first.published(),
                     rows / first.published(), again.imported(), rows / again.imported(), again.published(),
                     rows / again.published(), alone.imported(), rows / alone.imported(), alone.published(),
-                    rows / alone.published(), peakHeap.get() / (1024 * 1024), copy, rows / copy,
-                    summary(first.job()), summary(again.job()));
+                    rows / alone.published(), result.peakHeapBytes() / (1024 * 1024), result.copySeconds(),
+                    rows / result.copySeconds(), summary(first.job()), summary(again.job()));
             Path file = root.resolve("bench/target/member-import-report.txt");
             Files.writeString(file, report);
             LOG.info(report + "(also in " + file + ")");
+        }
+    }
+
+    /**
+     * Imports {@code rows} new people with the whole suite running, then the same file again, then (when
+     * {@code alone}) as many other new people with events- and elections-service stopped, which leaves them
+     * stopped; and COPY of the first file as the reference.
+     */
+    static Result run(Devstack stack, int rows, boolean alone) throws Exception {
+        // People numbered from a per-run offset: the same suite may already hold an earlier run's.
+        int offset = (int) (System.currentTimeMillis() / 1000 % 100_000) * 100;
+        String csv = generate(rows, offset);
+        String token = DevTokens.token("bench-admin", List.of("admin"), Duration.ofHours(1));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String members = stack.serviceUrl("members");
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(http, members, peakHeap));
+        try {
+            Timed first = importOnce(http, stack, token, csv);
+            Timed again = importOnce(http, stack, token, csv);
+            Timed stopped = null;
+            if (alone) {
+                // The same work with the consumers of the other services stopped: on these 2 cores they otherwise
+                // compete with the import for the CPU (their events wait in Kafka and are applied when they return).
+                for (ProcessHandle consumer : stack.liveProcesses()) {
+                    String command = consumer.info().commandLine().orElse("");
+                    if (command.contains("events-service/") || command.contains("elections-service/")) {
+                        consumer.destroy();
+                        consumer.onExit().get();
+                    }
+                }
+                stopped = importOnce(http, stack, token, generate(rows, offset + rows));
+            }
+            return new Result(rows, first, again, stopped, peakHeap.get(), copyReference(stack.jdbcUrl("members"), csv));
+        } finally {
+            sampler.interrupt();
         }
     }
 

@@ -199,13 +199,46 @@ public final class Devstack implements AutoCloseable {
         return demoRecordsAdded;
     }
 
+    /**
+     * Stops one part of the suite ("members-service", "events-service", "elections-service" or "gateway") and starts
+     * it again the same way while the rest keeps running (benchmarks time a start on its own this way); returns
+     * the time from starting its JVM until its own readiness check answered 200.
+     */
+    public Duration restart(String name) {
+        for (int i = 0; i < processes.size(); i++) {
+            ServiceProcess old = processes.get(i);
+            if (old.name().equals(name)) {
+                old.stop();
+                long start = System.nanoTime();
+                ServiceProcess fresh = old.restart();
+                processes.set(i, fresh);
+                awaitReady(fresh, URI.create("http://localhost:" + fresh.port() + "/q/health/ready"));
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+        }
+        throw new IllegalArgumentException("No part of the suite is called " + name);
+    }
+
+    /** Until the gateway reports every service ready. */
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+        awaitReady(processes, URI.create(gatewayUrl() + "/q/health/ready"), "the suite", 250,
+                "logs are in " + options.dataDirectory().resolve("logs"));
+    }
+
+    /** Until one process reports itself ready; polled often, since a benchmark times this. */
+    private void awaitReady(ServiceProcess process, URI readiness) {
+        awaitReady(List.of(process), readiness, process.name(), 10, "see " + process.log());
+    }
+
+    /** Until {@code readiness} answers 200, failing as soon as one of {@code watched} exits. */
+    private void awaitReady(List<ServiceProcess> watched, URI readiness, String what, long pollMillis,
+                            String whereToLook) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            for (ServiceProcess process : processes) {
+            for (ServiceProcess process : watched) {
                 if (!process.handle().isAlive()) {
                     throw new IllegalStateException(process.name() + " exited during start-up; see " + process.log());
                 }
@@ -218,12 +251,12 @@ public final class Devstack implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the suite", e);
+                throw new IllegalStateException("Interrupted while waiting for " + what, e);
             }
-            sleep(250);
+            sleep(pollMillis);
         }
-        throw new IllegalStateException("The suite was not ready within " + READY_TIMEOUT.toSeconds()
-                + " s; logs are in " + options.dataDirectory().resolve("logs"));
+        throw new IllegalStateException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " was not ready within "
+                + READY_TIMEOUT.toSeconds() + " s; " + whereToLook);
     }
 
     private Path jarOf(String module) {

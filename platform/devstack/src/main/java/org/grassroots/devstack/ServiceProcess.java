@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One service JVM started from its Quarkus jar, its output in a log file. */
-record ServiceProcess(String name, Process process, Path log) {
+/** One service JVM started from its Quarkus jar, its output in a log file; how it was started, to restart it. */
+record ServiceProcess(String name, Process process, Path log, Path jar, Map<String, String> environment) {
 
     static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory) {
         Path log = logDirectory.resolve(name + ".log");
@@ -22,10 +22,19 @@ record ServiceProcess(String name, Process process, Path log) {
         builder.environment().putAll(environment);
         try {
             Devstack.log("Starting %s (log: %s)", name, log);
-            return new ServiceProcess(name, builder.start(), log);
+            return new ServiceProcess(name, builder.start(), log, jar, Map.copyOf(environment));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
+    }
+
+    /** The same JVM again (after {@link #stop()}), its output appended to the same log. */
+    ServiceProcess restart() {
+        return start(name, jar, environment, log.getParent());
+    }
+
+    int port() {
+        return Integer.parseInt(environment.get("PORT"));
     }
 
     ProcessHandle handle() {
