@@ -1,18 +1,17 @@
 package org.grassroots.gateway.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -56,35 +55,25 @@ public class ReverseProxy {
 
     void install(@Observes Router router, Vertx vertx) {
         config.services().forEach((name, upstream) -> {
-            // Each service has its own client, connection pool and waiting queue, and its own breaker: one slow or
-            // failing service uses up only its own.
+            // Each service has its own clients, connection pools and waiting queues, and its own breaker: one slow
+            // or failing service uses up only its own.
             CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
                     config.circuitBreaker().openDuration(), config.upstreamTimeout().plus(config.connectTimeout()));
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                            .setDefaultHost(upstream.url().getHost())
-                            .setDefaultPort(upstream.url().getPort())
-                            .setKeepAlive(true)
-                            .setConnectTimeout((int) config.connectTimeout().toMillis()),
-                    new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService())
-                            .setMaxWaitQueueSize(config.maxWaitingPerService()));
+            UpstreamClients clients = new UpstreamClients(vertx, upstream.url(), config);
+            ProxyTimers timers = new ProxyTimers(meters, name);
             for (String prefix : upstream.prefixes()) {
-                router.route(prefix).order(-10).handler(rc -> admit(rc, client, breaker, name));
-                router.route(prefix + "/*").order(-10).handler(rc -> admit(rc, client, breaker, name));
+                router.route(prefix).order(-10).handler(rc -> admit(rc, clients, breaker, timers, name));
+                router.route(prefix + "/*").order(-10).handler(rc -> admit(rc, clients, breaker, timers, name));
             }
         });
     }
 
-    private void admit(RoutingContext rc, HttpClient client, CircuitBreaker breaker, String service) {
+    private void admit(RoutingContext rc, UpstreamClients clients, CircuitBreaker breaker, ProxyTimers timers,
+                       String service) {
         HttpServerRequest in = rc.request();
         in.pause();
         long started = System.nanoTime();
-        // Per route: the service, the method and the status class (5xx includes the gateway's own 503/504).
-        rc.addEndHandler(done -> Timer.builder("grassroots.gateway.requests")
-                .description("Requests proxied by the gateway")
-                .tag("service", service)
-                .tag("method", in.method().name())
-                .tag("status", rc.response().getStatusCode() / 100 + "xx")
-                .register(meters)
+        rc.addEndHandler(done -> timers.of(in.method(), rc.response().getStatusCode())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
         String requestId = requestId(in);
         gatekeeper.admit(in, service).onComplete(admitted -> {
@@ -102,7 +91,7 @@ public class ReverseProxy {
                         .with("Retry-After", Long.toString(breaker.secondsUntilProbe(System.nanoTime())))
                         .send(rc, requestId);
             } else {
-                forward(rc, client, breaker, service, requestId, admitted.result());
+                forward(rc, clients.current(), breaker, service, requestId, admitted.result());
             }
         });
     }
@@ -131,7 +120,16 @@ public class ReverseProxy {
             if (in.headers().contains(HttpHeaders.HOST)) {
                 out.putHeader("X-Forwarded-Host", in.getHeader(HttpHeaders.HOST));
             }
-            out.send(in).onComplete(answered -> {
+            Future<HttpClientResponse> sent;
+            if (hasBody(in)) {
+                sent = out.send(in);
+            } else {
+                // Streaming an empty body would make a GET chunked (Transfer-Encoding plus an empty last chunk),
+                // which the service then has to read as a body: forward it as it came, without one.
+                in.resume();
+                sent = out.send();
+            }
+            sent.onComplete(answered -> {
                 if (answered.failed()) {
                     fail(rc, breaker, service, requestId, answered.cause());
                 } else {
@@ -146,6 +144,15 @@ public class ReverseProxy {
                 }
             });
         });
+    }
+
+    /** Whether the request carries a body (HTTP/1: a length above 0 or chunked; HTTP/2 may carry one without). */
+    private static boolean hasBody(HttpServerRequest in) {
+        if (in.version() == HttpVersion.HTTP_2 || in.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            return true;
+        }
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !length.equals("0");
     }
 
     private static void relay(HttpClientResponse from, HttpServerResponse to, String requestId) {

@@ -67,6 +67,9 @@ class CircuitBreakerTest {
         // Four requests hang on the blocked service in parallel (the JDK client: RestAssured's first use is not
         // thread-safe); meanwhile the others answer.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // RestAssured's first use in a JVM can take seconds on a busy machine: not inside the breaker's one-second
+        // window below.
+        given().get("/events").then().statusCode(200);
         List<CompletableFuture<Integer>> hanging = IntStream.range(0, 4).mapToObj(i -> http.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/slow/" + i)).build(),
                 HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode)).toList();

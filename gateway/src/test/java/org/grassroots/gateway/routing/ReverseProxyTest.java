@@ -46,6 +46,18 @@ class ReverseProxyTest {
     }
 
     @Test
+    void aRequestWithoutABodyIsForwardedWithoutOne() {
+        // Not turned into a chunked request with an empty body, which the service would have to read.
+        given().header("Authorization", "Bearer " + TestTokens.admin()).get("/members/42")
+                .then().statusCode(200)
+                .body("method", equalTo("GET")).body("bodyBytes", equalTo(0)).body("transferEncoding", equalTo("null"));
+        given().contentType(ContentType.JSON).body("").post("/events")
+                .then().statusCode(200).body("bodyBytes", equalTo(0)).body("transferEncoding", equalTo("null"));
+        given().contentType(ContentType.JSON).body("{}").post("/events")
+                .then().statusCode(200).body("bodyBytes", equalTo(2));
+    }
+
+    @Test
     void aClientsRequestIdIsPropagated() {
         given().header("X-Request-Id", "client-req-1").get("/events")
                 .then().statusCode(200).header("X-Request-Id", "client-req-1").body("requestId", equalTo("client-req-1"));

@@ -67,11 +67,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             respond(exchange, 200, """
-                    {"service":"%s","method":"%s","uri":"%s","bodyBytes":%d,"requestId":"%s","authorization":"%s","apiKey":"%s"}"""
+                    {"service":"%s","method":"%s","uri":"%s","bodyBytes":%d,"requestId":"%s","authorization":"%s","apiKey":"%s","transferEncoding":"%s"}"""
                     .formatted(name, exchange.getRequestMethod(), exchange.getRequestURI(), bodyBytes,
                             exchange.getRequestHeaders().getFirst("X-Request-Id"),
                             exchange.getRequestHeaders().getFirst("Authorization"),
-                            exchange.getRequestHeaders().getFirst("X-API-Key")));
+                            exchange.getRequestHeaders().getFirst("X-API-Key"),
+                            exchange.getRequestHeaders().getFirst("Transfer-Encoding")));
         });
     }
 

@@ -250,8 +250,13 @@ public class MembershipService {
     }
 
     public Member readable(UUID id, Caller caller) {
-        Member member = Member.require(id);
-        if (!caller.mayRead(member)) {
+        return findReadable(id, caller).orElseThrow(() -> ProblemException.notFound("Member " + id));
+    }
+
+    /** The member with this id if there is one (empty if not); a 403 problem if the caller may not read it. */
+    public Optional<Member> findReadable(UUID id, Caller caller) {
+        Optional<Member> member = Member.<Member>findByIdOptional(id);
+        if (member.isPresent() && !caller.mayRead(member.get())) {
             throw Caller.forbidden("You may read your own record, or your branch's members as an organiser");
         }
         return member;

@@ -35,7 +35,10 @@ public class TokenCaller {
 
     /** The organiser's branch, or null (none, or not a UUID). */
     public UUID branchId() {
-        Object claim = isAnonymous() ? null : token.getClaim(BRANCH_CLAIM);
+        // Asked only when present: smallrye-jwt looks a custom claim's name up among the standard ones by
+        // Claims.valueOf, which throws (and fills in a stack trace) for every name it doesn't know.
+        Object claim = isAnonymous() || !token.getClaimNames().contains(BRANCH_CLAIM) ? null
+                : token.getClaim(BRANCH_CLAIM);
         if (claim == null) {
             return null;
         }
