@@ -64,7 +64,7 @@ public final class MemberImportBenchmark {
                       1. new people, whole suite running            %6.1f s %,8.0f rows/s   %6.1f s %,8.0f rows/s
                       2. the same file again (dedup: unchanged)     %6.1f s %,8.0f rows/s   %6.1f s %,8.0f rows/s
                       3. new people, events/elections stopped       %6.1f s %,8.0f rows/s   %6.1f s %,8.0f rows/s
-                      members-service peak heap   %,d MB (-Xmx384m)
+                      members-service peak heap   %,d MB (-Xmx256m)
                       reference: PostgreSQL COPY of file 1 into a bare table: %.2f s, %,.0f rows/s
                       job 1: %s
                       job 2: %s

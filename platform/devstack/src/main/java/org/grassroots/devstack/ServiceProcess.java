@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +16,14 @@ record ServiceProcess(String name, Process process, Path log, Path jar, Map<Stri
     static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory) {
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar.toString())))
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions(jar));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // glibc gives each thread that mallocs its own arena (up to 8 per core); two keep native memory small.
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         try {
             Devstack.log("Starting %s (log: %s)", name, log);
@@ -35,6 +40,19 @@ record ServiceProcess(String name, Process process, Path log, Path jar, Map<Stri
 
     int port() {
         return Integer.parseInt(environment.get("PORT"));
+    }
+
+    /**
+     * The services' JVM options (mirrored in each src/main/docker/Dockerfile.jvm but the archive; docs/operations.md
+     * says why). The class-data archive beside the build (target/app-cds.jsa) is written when a JVM without a usable
+     * one exits and is used from the next start on; the JVM records anew when the jar or the JDK has changed.
+     */
+    static List<String> jvmOptions(Path jar) {
+        Path archive = jar.toAbsolutePath().getParent().resolveSibling("app-cds.jsa");
+        return List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
+                "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=192m",
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-XX:+ExitOnOutOfMemoryError");
     }
 
     ProcessHandle handle() {
