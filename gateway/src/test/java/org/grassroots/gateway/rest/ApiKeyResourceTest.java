@@ -70,6 +70,15 @@ class ApiKeyResourceTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsA413ProblemNotAnEmptyAnswer() {
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + "A".repeat(1_100_000) + "\",\"scopes\":[\"members:read\"]}")
+                .post("/api-keys")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://grassroots.dev/problems/content-too-large"));
+    }
+
+    @Test
     void anInvalidRequestIsA400ProblemNamingTheFieldAndStoresNothing() {
         int before = given().header("Authorization", admin()).get("/api-keys").then().extract().path("items.size()");
         given().header("Authorization", admin()).contentType(ContentType.JSON)

@@ -39,6 +39,8 @@ public final class Devstack implements AutoCloseable {
 
     private final DevstackOptions options;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    /** How each process was started, by module ("members", ..., "gateway"), to start it again. */
+    private final Map<String, Launch> launches = new java.util.LinkedHashMap<>();
     private int demoRecordsAdded;
     private Optional<String> demoApiKey = Optional.empty();
     private EmbeddedPostgresServer postgres;
@@ -108,17 +110,17 @@ public final class Devstack implements AutoCloseable {
                 DevTokens.gatewaySigningKeyPem());
 
         for (String service : SERVICES) {
-            Map<String, String> env = Map.of(
+            Map<String, String> env = withExtra(Map.of(
                     "PORT", Integer.toString(options.servicePort(service)),
                     "DB_URL", postgres.jdbcUrl(service),
                     "DB_USER", postgres.username(),
                     "DB_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "JWT_PUBLIC_KEY_LOCATION", serviceKeys.toUri().toString(),
-                    "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER);
-            processes.add(ServiceProcess.start(service + "-service", jarOf(service), env, data.resolve("logs")));
+                    "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER));
+            launch(service, new Launch(service + "-service", jarOf(service), env));
         }
-        Map<String, String> gatewayEnv = Map.ofEntries(
+        Map<String, String> gatewayEnv = withExtra(Map.ofEntries(
                 Map.entry("PORT", Integer.toString(options.gatewayPort())),
                 Map.entry("MEMBERS_SERVICE_URL", serviceUrl("members")),
                 Map.entry("EVENTS_SERVICE_URL", serviceUrl("events")),
@@ -129,8 +131,8 @@ public final class Devstack implements AutoCloseable {
                 Map.entry("GATEWAY_SIGNING_KEY_LOCATION", gatewaySigningKey.toUri().toString()),
                 Map.entry("DB_URL", postgres.jdbcUrl("gateway")),
                 Map.entry("DB_USER", postgres.username()),
-                Map.entry("DB_PASSWORD", postgres.password()));
-        processes.add(ServiceProcess.start("gateway", jarOf("gateway"), gatewayEnv, data.resolve("logs")));
+                Map.entry("DB_PASSWORD", postgres.password())));
+        launch("gateway", new Launch("gateway", jarOf("gateway"), gatewayEnv));
         awaitReady();
         DemoData.Seeded seeded = DemoData.seed(gatewayUrl(),
                 DevTokens.token("demo-admin", List.of("admin"), Duration.ofMinutes(5)));
@@ -139,6 +141,69 @@ public final class Devstack implements AutoCloseable {
                 Duration.ofMinutes(5)));
         seeded.demoMemberId().ifPresent(id -> write(demoMemberFile(), id.toString()));
         demoMemberId().ifPresent(this::awaitProjections);
+    }
+
+    private record Launch(String name, Path jar, Map<String, String> environment) {
+    }
+
+    private Map<String, String> withExtra(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putAll(options.environment());
+        return all;
+    }
+
+    private void launch(String module, Launch launch) {
+        launches.put(module, launch);
+        processes.add(ServiceProcess.start(launch.name(), launch.jar(), launch.environment(),
+                options.dataDirectory().resolve("logs")));
+    }
+
+    private ServiceProcess process(String module) {
+        String name = launches.get(module) == null ? null : launches.get(module).name();
+        return processes.stream().filter(p -> p.name().equals(name) && p.handle().isAlive()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(module + " is not running"));
+    }
+
+    /** Stops one service ("members", "events", "elections") or the gateway cleanly (SIGTERM), as a deployment would. */
+    public void stopService(String module) {
+        ServiceProcess process = process(module);
+        process.stop();
+        processes.remove(process);
+    }
+
+    /** Kills one service or the gateway (SIGKILL): no shutdown hooks, consumers stop mid-batch, as in a crash. */
+    public void killService(String module) {
+        ServiceProcess process = process(module);
+        process.kill();
+        processes.remove(process);
+    }
+
+    /** Starts stopped services or the gateway again with their original configuration, waits until they are ready. */
+    public void startService(String... modules) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (String module : modules) {
+            Launch launch = launches.get(module);
+            if (launch == null) {
+                throw new IllegalArgumentException("Unknown module " + module);
+            }
+            launch(module, launch);
+            started.add(processes.getLast());
+        }
+        for (String module : modules) {
+            String url = module.equals("gateway") ? gatewayUrl() : serviceUrl(module);
+            awaitReady(started, URI.create(url + "/q/health/ready"), module, 250,
+                    "logs are in " + options.dataDirectory().resolve("logs"));
+        }
+    }
+
+    /** Stops the Kafka broker (its data stays); clients keep retrying until {@link #startKafka()}. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same port and data directory. */
+    public void startKafka() {
+        kafka.start();
     }
 
     /** Ready means the demo data is visible everywhere: wait for the demo member in both projections. */

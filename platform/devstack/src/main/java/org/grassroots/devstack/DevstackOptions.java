@@ -2,6 +2,7 @@ package org.grassroots.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * How to run the local stack. The defaults are the documented ports; tests choose free ones.
@@ -10,9 +11,24 @@ import java.nio.file.Path;
  * @param dataDirectory where PostgreSQL and Kafka keep their data and the processes their logs
  * @param fresh         delete the data first
  * @param basePort      the gateway's port; the services take the next three
+ * @param environment   extra environment for every service and the gateway (e.g. a test turning rate limits off)
  */
 public record DevstackOptions(Path projectRoot, Path dataDirectory, boolean fresh, int basePort, int postgresPort,
-                              int kafkaPort) {
+                              int kafkaPort, Map<String, String> environment) {
+
+    public DevstackOptions {
+        environment = Map.copyOf(environment);
+    }
+
+    public DevstackOptions(Path projectRoot, Path dataDirectory, boolean fresh, int basePort, int postgresPort,
+                           int kafkaPort) {
+        this(projectRoot, dataDirectory, fresh, basePort, postgresPort, kafkaPort, Map.of());
+    }
+
+    /** The same stack on its existing data (a restart), or wiped first. */
+    public DevstackOptions withFresh(boolean wipe) {
+        return new DevstackOptions(projectRoot, dataDirectory, wipe, basePort, postgresPort, kafkaPort, environment);
+    }
 
     public static final int DEFAULT_BASE_PORT = 8080;
     public static final int DEFAULT_POSTGRES_PORT = 15432;

@@ -63,4 +63,13 @@ record ServiceProcess(String name, Process process, Path log, Path jar, Map<Stri
     void stop() {
         ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
+
+    /** SIGKILL, and wait until it is gone. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

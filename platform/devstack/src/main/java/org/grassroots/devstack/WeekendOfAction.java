@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The weekend of action, 26-27 November 2026, as demo data: at each of the 16 branches' locations a street stall
@@ -19,9 +20,9 @@ import java.util.Map;
  * leafleting round on Sunday, all under one campaign; a few RSVPs from the public, check-ins and feedback. The
  * definition is data so that a test can check the campaign roll-up against it. The people are fictional.
  */
-final class WeekendOfAction {
+public final class WeekendOfAction {
 
-    static final String CAMPAIGN = "Weekend of Action";
+    public static final String CAMPAIGN = "Weekend of Action";
     static final String QUESTION = "What would you like to see changed in politics and society?";
 
     /** The managed topic list: the party's policies and what people raise. */
@@ -215,5 +216,71 @@ final class WeekendOfAction {
             }
         }
         throw new IOException("%s %s answered %d: %s".formatted(method, path, response.statusCode(), response.body()));
+    }
+
+    /**
+     * What a campaign roll-up ({@code GET /campaigns/{id}/roll-up}) gets wrong against this definition: events,
+     * per-location RSVPs, attendance and feedback, totals, and feedback by topic and by topic and location.
+     * Empty when it adds up; shared by the tests that start the suite.
+     */
+    public static List<String> rollUpDifferences(JsonNode rollUp) {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Long> byTopic = new TreeMap<>();
+        Map<String, Long> byTopicAndLocation = new TreeMap<>();
+        long rsvps = 0;
+        long attended = 0;
+        long responses = 0;
+        for (Location location : LOCATIONS) {
+            rsvps += location.rsvps();
+            attended += location.attended();
+            responses += location.feedback().size();
+            for (Response answer : location.feedback()) {
+                for (String topic : answer.topics()) {
+                    byTopic.merge(topic, 1L, Long::sum);
+                    byTopicAndLocation.merge(location.town() + "|" + location.postcode() + "|" + topic, 1L, Long::sum);
+                }
+            }
+        }
+        expect(wrong, "events", LOCATIONS.size() * EVENTS_PER_LOCATION, rollUp.path("events").path("total").asLong());
+        expect(wrong, "locations", LOCATIONS.size(), rollUp.path("locations").size());
+        for (Location location : LOCATIONS) {
+            JsonNode place = null;
+            for (JsonNode candidate : rollUp.path("locations")) {
+                if (location.town().equals(candidate.path("town").asText())
+                        && location.postcode().equals(candidate.path("postcode").asText())) {
+                    place = candidate;
+                }
+            }
+            if (place == null) {
+                wrong.add(location.branch() + " is not a location of the roll-up");
+                continue;
+            }
+            expect(wrong, location.branch() + " events", EVENTS_PER_LOCATION, place.path("events").asLong());
+            expect(wrong, location.branch() + " RSVPs accepted", location.rsvps(), place.path("accepted").asLong());
+            expect(wrong, location.branch() + " attended", location.attended(), place.path("attended").asLong());
+            expect(wrong, location.branch() + " feedback", location.feedback().size(), place.path("feedback").asLong());
+        }
+        expect(wrong, "RSVPs accepted", rsvps, rollUp.path("rsvps").path("accepted").asLong());
+        expect(wrong, "attended", attended, rollUp.path("attended").asLong());
+        expect(wrong, "feedback responses", responses, rollUp.path("feedback").path("responses").asLong());
+        Map<String, Long> reportedByTopic = new TreeMap<>();
+        rollUp.path("feedback").path("byTopic").forEach(t -> reportedByTopic.put(t.path("topic").asText(),
+                t.path("responses").asLong()));
+        if (!byTopic.equals(reportedByTopic)) {
+            wrong.add("feedback by topic: expected " + byTopic + ", got " + reportedByTopic);
+        }
+        Map<String, Long> reportedByPlace = new TreeMap<>();
+        rollUp.path("feedback").path("byTopicAndLocation").forEach(t -> reportedByPlace.put(t.path("town").asText()
+                + "|" + t.path("postcode").asText() + "|" + t.path("topic").asText(), t.path("responses").asLong()));
+        if (!byTopicAndLocation.equals(reportedByPlace)) {
+            wrong.add("feedback by topic and location: expected " + byTopicAndLocation + ", got " + reportedByPlace);
+        }
+        return wrong;
+    }
+
+    private static void expect(List<String> wrong, String what, long expected, long actual) {
+        if (expected != actual) {
+            wrong.add(what + ": expected " + expected + ", got " + actual);
+        }
     }
 }

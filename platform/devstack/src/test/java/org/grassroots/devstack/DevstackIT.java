@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,7 +51,7 @@ class DevstackIT {
     static void startTheSuite() {
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
         DevstackOptions options = new DevstackOptions(root, root.resolve("platform/devstack/target/devstack-it"), true,
-                freeRunOfPorts(4), FreePorts.next(), FreePorts.next());
+                FreePorts.consecutive(4), FreePorts.next(), FreePorts.next());
         Instant start = Instant.now();
         stack = Devstack.start(options);
         secondsToReady = Duration.between(start, Instant.now()).toSeconds();
@@ -216,52 +214,7 @@ class DevstackIT {
         assertEquals(200, response.statusCode(), response.body());
         JsonNode rollUp = JSON.readTree(response.body());
 
-        // What the definition adds up to.
-        int locations = WeekendOfAction.LOCATIONS.size();
-        Map<String, Long> byTopic = new TreeMap<>();
-        Map<String, Long> byTopicAndLocation = new TreeMap<>();
-        long rsvps = 0;
-        long attended = 0;
-        long responses = 0;
-        for (WeekendOfAction.Location location : WeekendOfAction.LOCATIONS) {
-            rsvps += location.rsvps();
-            attended += location.attended();
-            responses += location.feedback().size();
-            for (WeekendOfAction.Response answer : location.feedback()) {
-                for (String topic : answer.topics()) {
-                    byTopic.merge(topic, 1L, Long::sum);
-                    byTopicAndLocation.merge(location.town() + "|" + location.postcode() + "|" + topic, 1L, Long::sum);
-                }
-            }
-        }
-        assertEquals(16, locations);
-        assertEquals(locations * WeekendOfAction.EVENTS_PER_LOCATION, rollUp.path("events").path("total").asInt());
-        assertEquals(locations, rollUp.path("locations").size());
-        for (WeekendOfAction.Location location : WeekendOfAction.LOCATIONS) {
-            JsonNode place = null;
-            for (JsonNode candidate : rollUp.path("locations")) {
-                if (location.town().equals(candidate.path("town").asText())
-                        && location.postcode().equals(candidate.path("postcode").asText())) {
-                    place = candidate;
-                }
-            }
-            assertTrue(place != null, location.branch() + " is a location of the roll-up");
-            assertEquals(WeekendOfAction.EVENTS_PER_LOCATION, place.path("events").asInt(), location.branch());
-            assertEquals(location.rsvps(), place.path("accepted").asInt(), location.branch());
-            assertEquals(location.attended(), place.path("attended").asInt(), location.branch());
-            assertEquals(location.feedback().size(), place.path("feedback").asInt(), location.branch());
-        }
-        assertEquals(rsvps, rollUp.path("rsvps").path("accepted").asLong());
-        assertEquals(attended, rollUp.path("attended").asLong());
-        assertEquals(responses, rollUp.path("feedback").path("responses").asLong());
-        Map<String, Long> reportedByTopic = new TreeMap<>();
-        rollUp.path("feedback").path("byTopic").forEach(t -> reportedByTopic.put(t.path("topic").asText(),
-                t.path("responses").asLong()));
-        assertEquals(byTopic, reportedByTopic);
-        Map<String, Long> reportedByPlace = new TreeMap<>();
-        rollUp.path("feedback").path("byTopicAndLocation").forEach(t -> reportedByPlace.put(t.path("town").asText()
-                + "|" + t.path("postcode").asText() + "|" + t.path("topic").asText(), t.path("responses").asLong()));
-        assertEquals(byTopicAndLocation, reportedByPlace);
+        assertEquals(List.of(), WeekendOfAction.rollUpDifferences(rollUp), "the roll-up against the demo definition");
 
         // The public website finds the weekend's London events, without personal data.
         JsonNode london = JSON.readTree(get("/events?campaign=" + campaignId + "&town=London", null).body());
@@ -381,27 +334,5 @@ class DevstackIT {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A base port with {@code count} free ports from it (gateway + three services). */
-    private static int freeRunOfPorts(int count) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 20_000);
-            if (allFree(base, count)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No run of " + count + " free ports found");
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (ServerSocket ignored = new ServerSocket(port)) {
-                // free
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }
