@@ -9,6 +9,7 @@ import java.util.List;
 record Machine(String cpu, int cores, long memoryMb, String os, String jdk, String loadAverage) {
 
     static Machine describe() {
+        settle();
         String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name", ':').orElse(System.getProperty("os.arch"));
         long memoryKb = firstValue(Path.of("/proc/meminfo"), "MemTotal", ':')
                 .map(v -> Long.parseLong(v.replaceAll("[^0-9]", ""))).orElse(0L);
@@ -18,6 +19,23 @@ record Machine(String cpu, int cores, long memoryMb, String os, String jdk, Stri
                 os + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version") + ")",
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 currentLoadAverage());
+    }
+
+    /**
+     * Waits (at most two minutes) until the one-minute load average is below the core count: the command's own
+     * build has just run, and its tail would otherwise read as other work sharing the cores.
+     */
+    private static void settle() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (oneMinute(currentLoadAverage()) >= cores && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The 1, 5 and 15 minute load averages now: how busy the machine was besides the benchmark. */

@@ -89,7 +89,7 @@ final class ReportWriter {
                 .append(f.loadAverageAfter == null ? "unknown" : f.loadAverageAfter)
                 .append(" (above 0 means something besides the suite was using the cores)\n");
         md.append("- **Set-up:** the whole suite on this one machine, as `./devstack` runs it: gateway, members-, "
-                + "events- and elections-service each in its own JVM (`-Xmx384m -XX:+UseSerialGC`), one embedded "
+                + "events- and elections-service each in its own JVM (the options of `ServiceProcess.jvmOptions`: `-Xmx256m -XX:+UseSerialGC`, a class-data archive), one embedded "
                 + "PostgreSQL, one Kafka broker, all started fresh for this run (demo data only); the load "
                 + "generator on the same cores.\n\n");
     }
@@ -256,7 +256,7 @@ final class ReportWriter {
                 .append(" | ").append(rate(rows, r.again().published())).append(" | | |\n");
         md.append("| _reference: PostgreSQL COPY_ | ").append(rate(rows, r.copySeconds())).append(" | | | |\n\n");
         md.append("members-service's peak heap during the imports: ").append(count(r.peakHeapBytes() / (1024 * 1024)))
-                .append(" MB (limit 384 MB). `./bench/member-import` also measures the import with events- and "
+                .append(" MB (limit 256 MB). `./bench/member-import` also measures the import with events- and "
                 + "elections-service stopped.\n\n");
     }
 
