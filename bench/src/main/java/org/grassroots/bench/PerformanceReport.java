@@ -3,6 +3,8 @@ package org.grassroots.bench;
 import org.grassroots.devstack.Devstack;
 import org.grassroots.devstack.DevstackOptions;
 import org.grassroots.platform.infra.FreePorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +30,8 @@ import java.util.Map;
  * last. A measurement that fails is reported as failed and the run goes on.
  */
 public final class PerformanceReport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PerformanceReport.class);
 
     /** Sizes and durations of one run. */
     record Sizes(ServiceLoadBenchmark.Plan plan, int propagationWrites, int searchEvents, int searchWarmUp,
@@ -98,7 +103,7 @@ public final class PerformanceReport {
                 for (String part : SuiteProcesses.PARTS) {
                     Duration ready = stack.restart(part);
                     figures.readyAlone.put(part, ready.toMillis() / 1000.0);
-                    System.out.printf("[bench] %s restarted alone: ready in %.2f s%n", part, ready.toMillis() / 1000.0);
+                    LOG.info(String.format(Locale.ROOT, "[bench] %s restarted alone: ready in %.2f s", part, ready.toMillis() / 1000.0));
                 }
                 Thread.sleep(2_000);
                 figures.memoryIdle = SuiteProcesses.memory(stack);
@@ -106,25 +111,25 @@ public final class PerformanceReport {
             step(figures, "event search", () -> {
                 figures.search = EventSearchBenchmark.run(stack, sizes.searchEvents(), sizes.searchWarmUp(),
                         sizes.searchPerKind());
-                System.out.printf("[bench] event search, all searches p50/p99: %.1f/%.1f ms%n",
-                        figures.search.allService().p50(), figures.search.allService().p99());
+                LOG.info(String.format(Locale.ROOT, "[bench] event search, all searches p50/p99: %.1f/%.1f ms",
+                        figures.search.allService().p50(), figures.search.allService().p99()));
             });
             step(figures, "reads and writes", () -> figures.loads = ServiceLoadBenchmark.measure(stack, client,
                     ServiceLoadBenchmark.operations(stack, client), sizes.plan(), true));
             step(figures, "memory after the load", () -> figures.memoryAfterLoad = SuiteProcesses.memory(stack));
             step(figures, "propagation", () -> {
                 figures.propagation = PropagationBenchmark.run(stack, client, sizes.propagationWrites());
-                System.out.printf("[bench] propagation p50/p99: events %.1f/%.1f ms, elections %.1f/%.1f ms, "
-                                + "Kafka alone %.1f/%.1f ms%n", figures.propagation.toEvents().p50(),
+                LOG.info(String.format(Locale.ROOT, "[bench] propagation p50/p99: events %.1f/%.1f ms, elections %.1f/%.1f ms, "
+                                + "Kafka alone %.1f/%.1f ms", figures.propagation.toEvents().p50(),
                         figures.propagation.toEvents().p99(), figures.propagation.toElections().p50(),
                         figures.propagation.toElections().p99(), figures.propagation.kafkaAlone().p50(),
-                        figures.propagation.kafkaAlone().p99());
+                        figures.propagation.kafkaAlone().p99()));
             });
             step(figures, "member import", () -> {
                 figures.memberImport = MemberImportBenchmark.run(stack, sizes.importRows(), false);
-                System.out.printf("[bench] member import: %,.0f rows/s (job), %,.0f rows/s (events published)%n",
+                LOG.info(String.format(Locale.ROOT, "[bench] member import: %,.0f rows/s (job), %,.0f rows/s (events published)",
                         sizes.importRows() / figures.memberImport.first().imported(),
-                        sizes.importRows() / figures.memberImport.first().published());
+                        sizes.importRows() / figures.memberImport.first().published()));
             });
             step(figures, "memory at the end", () -> figures.memoryAtEnd = SuiteProcesses.memory(stack));
             figures.finished = Instant.now();
@@ -144,15 +149,15 @@ public final class PerformanceReport {
         Path notes = root.resolve("bench/performance-notes.md");
         String markdown = ReportWriter.markdown(figures, Files.exists(notes) ? Files.readString(notes) : "");
         Files.writeString(docs.resolve("performance.md"), markdown);
-        System.out.println("[bench] wrote " + docs.resolve("performance.md") + " and " + chart + " in "
+        LOG.info("[bench] wrote " + docs.resolve("performance.md") + " and " + chart + " in "
                 + Duration.between(figures.started, Instant.now()).toSeconds() + " s");
         if (!figures.failures.isEmpty()) {
-            System.out.println("[bench] failed parts: " + figures.failures);
+            LOG.info("[bench] failed parts: " + figures.failures);
         }
     }
 
     private static void step(Figures figures, String name, Step step) {
-        System.out.println("[bench] " + name + " ...");
+        LOG.info("[bench] " + name + " ...");
         try {
             step.run();
         } catch (Exception e) {

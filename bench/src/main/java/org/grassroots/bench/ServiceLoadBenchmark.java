@@ -1,11 +1,14 @@
 package org.grassroots.bench;
 
 import org.grassroots.devstack.Devstack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -17,6 +20,8 @@ import java.util.function.Supplier;
  * as the reference. After each write operation the suite is left to publish and apply the events it caused.
  */
 final class ServiceLoadBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLoadBenchmark.class);
 
     /**
      * One operation: {@code path} on {@code service} (members, events, elections), a GET, or a POST of a fresh
@@ -129,7 +134,7 @@ final class ServiceLoadBenchmark {
                 results.add(log(throughGateway.result(operation.name(), LoadResult.GATEWAY, connections)));
             }
             if (operation.write() && !client.settle(Duration.ofMinutes(3))) {
-                System.out.println("[bench] the suite had not caught up with " + operation.name()
+                LOG.info("[bench] the suite had not caught up with " + operation.name()
                         + " after 3 minutes; going on");
             }
         }
@@ -137,9 +142,9 @@ final class ServiceLoadBenchmark {
     }
 
     private static LoadResult log(LoadResult r) {
-        System.out.printf("[bench] %-40s %-9s %3d conn  %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%n",
+        LOG.info(String.format(Locale.ROOT, "[bench] %-40s %-9s %3d conn  %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s",
                 r.operation(), r.path(), r.connections(), r.throughput(), r.p50(), r.p99(),
-                r.errors() == 0 ? "" : "  (" + r.errors() + " errors)");
+                r.errors() == 0 ? "" : "  (" + r.errors() + " errors)"));
         return r;
     }
 }
