@@ -161,7 +161,7 @@ public final class PerformanceReport {
         try {
             step.run();
         } catch (Exception e) {
-            e.printStackTrace();
+            LOG.error("[bench] " + name + " failed; the report lists it and the run goes on", e);
             figures.failures.put(name, e.toString());
         }
     }
