@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,12 @@ public final class MemberImportBenchmark {
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\".*?} ([0-9.E+]+)");
 
     /** One import: seconds until the job completed and until the outbox was empty, and the job's answer. */
-    record Timed(double imported, double published, String job) {
+    record Timed(double imported, double published, String job, Map<String, Double> cpuSeconds) {
+
+        /** CPU milliseconds per 1,000 rows, by part of the suite, until every event was published. */
+        String cpuPerThousandRows(int rows) {
+            return CpuAccounts.perUnit(cpuSeconds, rows, 1_000);
+        }
     }
 
     /**
@@ -66,13 +72,18 @@ public final class MemberImportBenchmark {
                       3. new people, events/elections stopped       %6.1f s %,8.0f rows/s   %6.1f s %,8.0f rows/s
                       members-service peak heap   %,d MB (-Xmx256m)
                       reference: PostgreSQL COPY of file 1 into a bare table: %.2f s, %,.0f rows/s
+                      CPU ms per 1,000 rows until published (from /proc, by process):
+                        1. %s
+                        2. %s
+                        3. %s
                       job 1: %s
                       job 2: %s
                     """.formatted(rows, first.imported(), rows / first.imported(), first.published(),
                     rows / first.published(), again.imported(), rows / again.imported(), again.published(),
                     rows / again.published(), alone.imported(), rows / alone.imported(), alone.published(),
                     rows / alone.published(), result.peakHeapBytes() / (1024 * 1024), result.copySeconds(),
-                    rows / result.copySeconds(), summary(first.job()), summary(again.job()));
+                    rows / result.copySeconds(), first.cpuPerThousandRows(rows), again.cpuPerThousandRows(rows),
+                    alone.cpuPerThousandRows(rows), summary(first.job()), summary(again.job()));
             Path file = root.resolve("bench/target/member-import-report.txt");
             Files.writeString(file, report);
             LOG.info(report + "(also in " + file + ")");
@@ -121,6 +132,7 @@ public final class MemberImportBenchmark {
 
     private static Timed importOnce(HttpClient http, Devstack stack, String token, String csv) throws Exception {
         String members = stack.serviceUrl("members");
+        Map<String, Double> cpuBefore = CpuAccounts.snapshot();
         long start = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(members + "/members/imports"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
@@ -141,7 +153,8 @@ public final class MemberImportBenchmark {
                 Thread.sleep(50);
             }
         }
-        return new Timed(imported, seconds(start), status);
+        double published = seconds(start);
+        return new Timed(imported, published, status, CpuAccounts.used(cpuBefore, CpuAccounts.snapshot()));
     }
 
     /** Rows of people numbered from {@code first}. */

@@ -155,10 +155,14 @@ public class MemberBatchRecorder {
                 externalIds.add(row.row().details().externalId());
             }
         }
+        // Three index lookups, not one "or": PostgreSQL's generic plan for "a = any(?) or b = any(?)" is a
+        // sequential scan comparing every member with every element of the array, which grows with the table
+        // (1.5 s a chunk at 60,000 members); each branch of the union stays an index scan whatever the plan.
         return entityManager.createNativeQuery("""
-                        select * from member
-                        where email_normalised = any(?1) or external_id = any(?2)
-                           or id in (select member_id from member_email where lower(address) = any(?1))""",
+                        select * from member where id in (
+                            select id from member where email_normalised = any(?1)
+                            union all select id from member where external_id = any(?2)
+                            union all select member_id from member_email where lower(address) = any(?1))""",
                         Member.class)
                 .setParameter(1, emails.toArray(String[]::new))
                 .setParameter(2, externalIds.toArray(String[]::new))
