@@ -28,22 +28,33 @@ import java.util.regex.Pattern;
 
 /**
  * Imports N generated members (default 100,000) through members-service's CSV import and reports, side by side in
- * one run: rows/s until the job completed and until every event was published (outbox empty) for (1) a first
- * import with the whole suite running, (2) the same file again (every row found and unchanged), (3) a file of
- * other people with events- and elections-service stopped; members-service's peak heap; and plain PostgreSQL
- * COPY of the same CSV into a bare table as the reference.
+ * one run: rows/s until the job completed, until every event was published (outbox empty) and until events- and
+ * elections-service had applied them, for (0) a first, smaller import into the fresh suite, which warms the JVMs up
+ * (its figure is the cold one), (1) new people with the whole suite running, (2) the same file again (every row
+ * found and unchanged), (3) other new people with events- and elections-service stopped; the CPU each part of the
+ * suite used per 1,000 rows; members-service's peak heap; and plain PostgreSQL COPY of the same CSV into a bare
+ * table as the reference.
  */
 public final class MemberImportBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberImportBenchmark.class);
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\".*?} ([0-9.E+]+)");
 
-    /** One import: seconds until the job completed and until the outbox was empty, and the job's answer. */
-    record Timed(double imported, double published, String job, Map<String, Double> cpuSeconds) {
+    /**
+     * One import of {@code rows}: seconds until the job completed, until the outbox was empty and until both
+     * consumers' projections held every new person (NaN when they were stopped or nobody was new), the job's
+     * answer, and the CPU seconds each part of the suite used until the events were published.
+     */
+    record Timed(int rows, double imported, double published, double applied, String job,
+                 Map<String, Double> cpuSeconds) {
 
         /** CPU milliseconds per 1,000 rows, by part of the suite, until every event was published. */
-        String cpuPerThousandRows(int rows) {
+        String cpuPerThousandRows() {
             return CpuAccounts.perUnit(cpuSeconds, rows, 1_000);
+        }
+
+        double rowsPerSecond(double seconds) {
+            return rows / seconds;
         }
     }
 
@@ -51,39 +62,50 @@ public final class MemberImportBenchmark {
      * The imports of one run ({@code alone} is null when not measured), members-service's peak heap in bytes
      * and the seconds PostgreSQL's COPY took for the first file.
      */
-    record Result(int rows, Timed first, Timed again, Timed alone, long peakHeapBytes, double copySeconds) {
+    record Result(int rows, Timed warmUp, Timed first, Timed again, Timed alone, long peakHeapBytes,
+                  double copySeconds) {
+    }
+
+    /** Rows of the first import, which warms the JVMs up, unless given: at most the measured size, at most 20,000. */
+    static int warmUpRows(int rows) {
+        return Math.min(rows, 20_000);
     }
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int warmUpRows = args.length > 1 ? Integer.parseInt(args[1]) : warmUpRows(rows);
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
         try (Devstack stack = Devstack.start(new DevstackOptions(root, root.resolve("bench/target/devstack"), true,
                 BenchPorts.freeBasePort(), FreePorts.next(), FreePorts.next()))) {
-            Result result = run(stack, rows, true);
+            Result result = run(stack, rows, warmUpRows, true);
             Timed first = result.first();
             Timed again = result.again();
             Timed alone = result.alone();
             String report = """
 
                     Member import benchmark, %,d rows per file (2 cores, one run, side by side)
-                                                                    job completed          all events published
-                      1. new people, whole suite running            %6.1f s %,8.0f rows/s   %6.1f s %,8.0f rows/s
-                      2. the same file again (dedup: unchanged)     %6.1f s %,8.0f rows/s   %6.1f s %,8.0f rows/s
-                      3. new people, events/elections stopped       %6.1f s %,8.0f rows/s   %6.1f s %,8.0f rows/s
+                                                          job completed        all events published    applied by both consumers
+                    %s
+                    %s
+                    %s
+                    %s
                       members-service peak heap   %,d MB (-Xmx256m)
                       reference: PostgreSQL COPY of file 1 into a bare table: %.2f s, %,.0f rows/s
                       CPU ms per 1,000 rows until published (from /proc, by process):
+                        0. %s
                         1. %s
                         2. %s
                         3. %s
                       job 1: %s
                       job 2: %s
-                    """.formatted(rows, first.imported(), rows / first.imported(), first.published(),
-                    rows / first.published(), again.imported(), rows / again.imported(), again.published(),
-                    rows / again.published(), alone.imported(), rows / alone.imported(), alone.published(),
-                    rows / alone.published(), result.peakHeapBytes() / (1024 * 1024), result.copySeconds(),
-                    rows / result.copySeconds(), first.cpuPerThousandRows(rows), again.cpuPerThousandRows(rows),
-                    alone.cpuPerThousandRows(rows), summary(first.job()), summary(again.job()));
+                    """.formatted(rows,
+                    line("0. warm-up: " + result.warmUp().rows() + " new, fresh JVMs", result.warmUp()),
+                    line("1. new people, whole suite running", first),
+                    line("2. the same file again (unchanged)", again),
+                    line("3. new people, consumers stopped", alone),
+                    result.peakHeapBytes() / (1024 * 1024), result.copySeconds(), rows / result.copySeconds(),
+                    result.warmUp().cpuPerThousandRows(), first.cpuPerThousandRows(), again.cpuPerThousandRows(),
+                    alone.cpuPerThousandRows(), summary(first.job()), summary(again.job()));
             Path file = root.resolve("bench/target/member-import-report.txt");
             Files.writeString(file, report);
             LOG.info(report + "(also in " + file + ")");
@@ -95,7 +117,7 @@ public final class MemberImportBenchmark {
      * {@code alone}) as many other new people with events- and elections-service stopped, which leaves them
      * stopped; and COPY of the first file as the reference.
      */
-    static Result run(Devstack stack, int rows, boolean alone) throws Exception {
+    static Result run(Devstack stack, int rows, int warmUpRows, boolean alone) throws Exception {
         // People numbered from a per-run offset: the same suite may already hold an earlier run's.
         int offset = (int) (System.currentTimeMillis() / 1000 % 100_000) * 100;
         String csv = generate(rows, offset);
@@ -105,8 +127,11 @@ public final class MemberImportBenchmark {
         AtomicLong peakHeap = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(http, members, peakHeap));
         try {
-            Timed first = importOnce(http, stack, token, csv);
-            Timed again = importOnce(http, stack, token, csv);
+            // The first import of a fresh JVM also pays for compiling the import's code (several CPU-seconds
+            // of JIT): measured apart, so the figures below are those of a service that has been running.
+            Timed warmUp = importOnce(http, stack, token, generate(warmUpRows, offset + 2 * rows), true);
+            Timed first = importOnce(http, stack, token, csv, true);
+            Timed again = importOnce(http, stack, token, csv, true);
             Timed stopped = null;
             if (alone) {
                 // The same work with the consumers of the other services stopped: on these 2 cores they otherwise
@@ -118,20 +143,32 @@ public final class MemberImportBenchmark {
                         consumer.onExit().get();
                     }
                 }
-                stopped = importOnce(http, stack, token, generate(rows, offset + rows));
+                stopped = importOnce(http, stack, token, generate(rows, offset + rows), false);
             }
-            return new Result(rows, first, again, stopped, peakHeap.get(), copyReference(stack.jdbcUrl("members"), csv));
+            return new Result(rows, warmUp, first, again, stopped, peakHeap.get(), copyReference(stack.jdbcUrl("members"), csv));
         } finally {
             sampler.interrupt();
         }
+    }
+
+    private static String line(String what, Timed t) {
+        return String.format("  %-38s %6.1f s %,8.0f rows/s  %6.1f s %,8.0f rows/s  %s", what, t.imported(),
+                t.rowsPerSecond(t.imported()), t.published(), t.rowsPerSecond(t.published()),
+                Double.isNaN(t.applied()) ? "-" : String.format("%6.1f s %,8.0f rows/s", t.applied(),
+                        t.rowsPerSecond(t.applied())));
     }
 
     private static String summary(String job) {
         return job.replaceAll("\"errors\":\\[.*?]", "\"errors\":[...]");
     }
 
-    private static Timed importOnce(HttpClient http, Devstack stack, String token, String csv) throws Exception {
+    private static Timed importOnce(HttpClient http, Devstack stack, String token, String csv,
+                                    boolean consumersRunning) throws Exception {
         String members = stack.serviceUrl("members");
+        int rows = (int) csv.lines().count() - 1;
+        long eventsBefore = consumersRunning ? count(stack.jdbcUrl("events"), "select count(*) from member_projection") : 0;
+        long electionsBefore = consumersRunning
+                ? count(stack.jdbcUrl("elections"), "select count(*) from member_projection") : 0;
         Map<String, Double> cpuBefore = CpuAccounts.snapshot();
         long start = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(members + "/members/imports"))
@@ -143,7 +180,7 @@ public final class MemberImportBenchmark {
         String job = members + accepted.headers().firstValue("Location").map(l -> URI.create(l).getPath()).orElseThrow();
         String status;
         do {
-            Thread.sleep(100);
+            Thread.sleep(50);
             status = http.send(HttpRequest.newBuilder(URI.create(job)).header("Authorization", "Bearer " + token)
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
         } while (!status.contains("\"status\":\"completed\"") && !status.contains("\"status\":\"failed\""));
@@ -154,7 +191,18 @@ public final class MemberImportBenchmark {
             }
         }
         double published = seconds(start);
-        return new Timed(imported, published, status, CpuAccounts.used(cpuBefore, CpuAccounts.snapshot()));
+        Map<String, Double> cpu = CpuAccounts.used(cpuBefore, CpuAccounts.snapshot());
+        double applied = Double.NaN;
+        long created = createdCount(status);
+        if (consumersRunning && created > 0) {
+            while (count(stack.jdbcUrl("events"), "select count(*) from member_projection") < eventsBefore + created
+                    || count(stack.jdbcUrl("elections"), "select count(*) from member_projection")
+                    < electionsBefore + created) {
+                Thread.sleep(50);
+            }
+            applied = seconds(start);
+        }
+        return new Timed(rows, imported, published, applied, status, cpu);
     }
 
     /** Rows of people numbered from {@code first}. */
@@ -198,6 +246,17 @@ public final class MemberImportBenchmark {
             } catch (Exception e) {
                 // a missed sample
             }
+        }
+    }
+
+    private static long createdCount(String job) {
+        Matcher created = Pattern.compile("\"created\":(\\d+)").matcher(job);
+        return created.find() ? Long.parseLong(created.group(1)) : 0;
+    }
+
+    private static long count(String jdbcUrl, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            return count(c, sql);
         }
     }
 

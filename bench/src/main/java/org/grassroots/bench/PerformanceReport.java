@@ -126,7 +126,8 @@ public final class PerformanceReport {
                         figures.propagation.kafkaAlone().p99()));
             });
             step(figures, "member import", () -> {
-                figures.memberImport = MemberImportBenchmark.run(stack, sizes.importRows(), false);
+                figures.memberImport = MemberImportBenchmark.run(stack, sizes.importRows(),
+                        MemberImportBenchmark.warmUpRows(sizes.importRows()), false);
                 LOG.info(String.format(Locale.ROOT, "[bench] member import: %,.0f rows/s (job), %,.0f rows/s (events published)",
                         sizes.importRows() / figures.memberImport.first().imported(),
                         sizes.importRows() / figures.memberImport.first().published()));

@@ -1,5 +1,6 @@
 package org.grassroots.elections.domain;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -79,7 +80,7 @@ public class Candidacy extends PanacheEntityBase {
 
     public void moveTo(SelectionStage next, String reason) {
         StageChange change = new StageChange();
-        change.id = UUID.randomUUID();
+        change.id = TimeOrderedIds.next();
         change.candidacy = this;
         change.fromStage = stage;
         change.toStage = next;

@@ -1,5 +1,6 @@
 package org.grassroots.elections.domain;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -90,7 +91,7 @@ public class OfficeHolder extends PanacheEntityBase {
             }
         }
         Affiliation affiliation = new Affiliation();
-        affiliation.id = UUID.randomUUID();
+        affiliation.id = TimeOrderedIds.next();
         affiliation.officeHolder = this;
         affiliation.party = party;
         affiliation.startDate = start;
@@ -144,7 +145,7 @@ public class OfficeHolder extends PanacheEntityBase {
 
     public void record(OfficeHolderChange.Kind kind, LocalDate date, Party from, Party to, String reason) {
         OfficeHolderChange change = new OfficeHolderChange();
-        change.id = UUID.randomUUID();
+        change.id = TimeOrderedIds.next();
         change.officeHolder = this;
         change.kind = kind;
         change.effectiveDate = date;

@@ -1,5 +1,6 @@
 package org.grassroots.elections.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -113,7 +114,7 @@ public class CandidacyService {
 
     private static Candidacy newCandidacy(Election ballot, Party party, String name) {
         Candidacy candidacy = new Candidacy();
-        candidacy.id = UUID.randomUUID();
+        candidacy.id = TimeOrderedIds.next();
         candidacy.ballot = ballot;
         candidacy.party = party;
         candidacy.name = name;

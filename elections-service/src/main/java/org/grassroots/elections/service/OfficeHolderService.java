@@ -1,5 +1,6 @@
 package org.grassroots.elections.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class OfficeHolderService {
         notInFuture("affiliations", last.startDate());
 
         OfficeHolder holder = new OfficeHolder();
-        holder.id = UUID.randomUUID();
+        holder.id = TimeOrderedIds.next();
         holder.post = post;
         holder.name = name;
         holder.memberId = memberId;

@@ -1,5 +1,6 @@
 package org.grassroots.elections.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,7 @@ public class OrganisationService {
             throw ProblemException.conflict("organisation-exists", "An organisation with GSS code " + gssCode + " exists");
         }
         Organisation organisation = new Organisation();
-        organisation.id = UUID.randomUUID();
+        organisation.id = TimeOrderedIds.next();
         organisation.slug = slug;
         organisation.name = name;
         organisation.organisationType = organisationType;
@@ -58,7 +59,7 @@ public class OrganisationService {
             throw ProblemException.conflict("post-exists", organisation.name + " has a post " + slug + " already");
         }
         Post post = new Post();
-        post.id = UUID.randomUUID();
+        post.id = TimeOrderedIds.next();
         post.organisation = organisation;
         post.slug = slug;
         post.name = name;

@@ -1,5 +1,6 @@
 package org.grassroots.elections.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,7 +27,7 @@ public class PartyService {
             throw ProblemException.conflict("party-exists", "A party with Electoral Commission id " + ecId + " exists");
         }
         Party party = new Party();
-        party.id = UUID.randomUUID();
+        party.id = TimeOrderedIds.next();
         party.name = name;
         party.ecId = ecId;
         party.createdAt = OffsetDateTime.now();

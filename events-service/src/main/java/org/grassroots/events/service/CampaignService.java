@@ -1,5 +1,6 @@
 package org.grassroots.events.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,7 +34,7 @@ public class CampaignService {
             throw ProblemException.conflict("duplicate-campaign", "A campaign named " + name.trim() + " exists");
         }
         Campaign campaign = new Campaign();
-        campaign.id = UUID.randomUUID();
+        campaign.id = TimeOrderedIds.next();
         campaign.name = name.trim();
         campaign.description = description;
         campaign.startsOn = startsOn;

@@ -1,5 +1,6 @@
 package org.grassroots.events.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,7 +38,7 @@ public class EventService {
         checkZone(details.timeZone());
         OffsetDateTime now = now();
         Event event = new Event();
-        event.id = UUID.randomUUID();
+        event.id = TimeOrderedIds.next();
         event.eventType = details.type();
         event.title = details.title();
         event.description = details.description();

@@ -1,5 +1,6 @@
 package org.grassroots.events.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -61,7 +62,7 @@ public class FeedbackService {
         Event event = Event.require(eventId);
         caller.checkManages(event);
         FeedbackQuestion question = new FeedbackQuestion();
-        question.id = UUID.randomUUID();
+        question.id = TimeOrderedIds.next();
         question.eventId = eventId;
         question.text = text.trim();
         question.createdAt = EventService.now();
@@ -106,7 +107,7 @@ public class FeedbackService {
             throw ProblemException.badRequest("contact.email", "an email or a phone number is needed to contact them");
         }
         Feedback feedback = new Feedback();
-        feedback.id = UUID.randomUUID();
+        feedback.id = TimeOrderedIds.next();
         feedback.eventId = eventId;
         feedback.timeslotId = details.timeslotId();
         feedback.questionId = question.id;

@@ -1,5 +1,6 @@
 package org.grassroots.events.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,7 +52,7 @@ public class RsvpService {
             throw ProblemException.unprocessable("event-past", "The timeslot has started or is over");
         }
         Rsvp rsvp = new Rsvp();
-        rsvp.id = UUID.randomUUID();
+        rsvp.id = TimeOrderedIds.next();
         rsvp.eventId = eventId;
         rsvp.timeslotId = timeslotId;
         UUID memberId = memberFor(request, caller, event);

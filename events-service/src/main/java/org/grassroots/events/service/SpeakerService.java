@@ -1,5 +1,6 @@
 package org.grassroots.events.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.grassroots.events.domain.Event;
@@ -24,7 +25,7 @@ public class SpeakerService {
                             "Timeslot " + timeslotId + " is not one of this event's"));
         }
         Speaker speaker = new Speaker();
-        speaker.id = UUID.randomUUID();
+        speaker.id = TimeOrderedIds.next();
         speaker.eventId = eventId;
         speaker.timeslotId = timeslotId;
         speaker.name = name.trim();

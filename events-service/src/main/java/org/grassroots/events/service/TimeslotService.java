@@ -1,5 +1,6 @@
 package org.grassroots.events.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.grassroots.events.domain.Event;
@@ -38,7 +39,7 @@ public class TimeslotService {
                     + event.startsAt + " to " + event.endsAt + ")");
         }
         Timeslot slot = new Timeslot();
-        slot.id = UUID.randomUUID();
+        slot.id = TimeOrderedIds.next();
         slot.eventId = eventId;
         slot.label = label;
         slot.startsAt = EventService.utc(startsAt);

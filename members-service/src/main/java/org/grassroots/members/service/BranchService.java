@@ -1,5 +1,6 @@
 package org.grassroots.members.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.grassroots.kit.pagination.Cursor;
@@ -28,7 +29,7 @@ public class BranchService {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Branch branch = new Branch();
-        branch.id = UUID.randomUUID();
+        branch.id = TimeOrderedIds.next();
         branch.name = name.trim();
         branch.slug = Branch.slugOf(name);
         branch.postcodeDistricts = postcodeDistricts.stream().map(d -> d.trim().toUpperCase(Locale.ROOT))

@@ -1,5 +1,6 @@
 package org.grassroots.members.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,7 +40,7 @@ public class ErasureService {
         ConsentRecord.delete("memberId", memberId);
         member.delete();
         ErasureRecord record = new ErasureRecord();
-        record.id = UUID.randomUUID();
+        record.id = TimeOrderedIds.next();
         record.memberId = memberId;
         record.erasedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         record.requestedBy = "admin";

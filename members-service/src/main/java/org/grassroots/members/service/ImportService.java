@@ -1,5 +1,6 @@
 package org.grassroots.members.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,8 @@ public class ImportService {
     private static final int MAX_ERRORS = 1_000;
     /** Rows per transaction: large enough that per-statement costs vanish, small enough to redo on a conflict. */
     private static final int CHUNK = 1_000;
+    /** How often a running job's progress is written: often enough to watch, rarely enough to cost nothing. */
+    private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     @Inject
@@ -69,7 +72,7 @@ public class ImportService {
         }
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob created = new ImportJob();
-            created.id = UUID.randomUUID();
+            created.id = TimeOrderedIds.next();
             created.status = ImportJob.Status.queued.name();
             created.total = table.rows().size();
             created.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -136,6 +139,7 @@ public class ImportService {
         }
         Tally tally = new Tally();
         progress(jobId, ImportJob.Status.running, tally);
+        long lastProgress = System.nanoTime();
         try {
             for (int from = 0; from < table.rows().size(); from += CHUNK) {
                 int to = Math.min(from + CHUNK, table.rows().size());
@@ -150,7 +154,10 @@ public class ImportService {
                 }
                 long start = System.nanoTime();
                 record(jobId, rows, caller, tally);
-                progress(jobId, ImportJob.Status.running, tally);
+                if (start - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+                    progress(jobId, ImportJob.Status.running, tally);
+                    lastProgress = start;
+                }
                 LOG.debugf("Import %s: %d rows recorded in %d ms", jobId, rows.size(),
                         (System.nanoTime() - start) / 1_000_000);
             }

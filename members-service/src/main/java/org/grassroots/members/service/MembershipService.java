@@ -1,5 +1,6 @@
 package org.grassroots.members.service;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -80,7 +81,7 @@ public class MembershipService {
                      Function<Postcode, Optional<UUID>> branchCovering, Caller caller, OffsetDateTime now) {
         List<String> additionalPhones = additionalPhones(details);
         Member member = new Member();
-        member.id = UUID.randomUUID();
+        member.id = TimeOrderedIds.next();
         member.givenName = details.givenName().trim();
         member.familyName = details.familyName().trim();
         member.email = details.email().trim();

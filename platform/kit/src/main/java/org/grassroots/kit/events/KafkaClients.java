@@ -47,6 +47,8 @@ public class KafkaClients {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // The relay sends hundreds of records and then flushes: large batches mean few requests for the broker.
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // Bounded waits: with Kafka down the relay fails fast, rolls back and retries later.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeoutMs / 2);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeoutMs / 2);
@@ -65,7 +67,8 @@ public class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // A burst is applied a batch per transaction: larger batches, fewer commits.
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         // A replica that died without leaving its group holds its partitions until this times out: keep it short.
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);

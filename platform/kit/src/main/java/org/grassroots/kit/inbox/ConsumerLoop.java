@@ -44,12 +44,15 @@ final class ConsumerLoop {
     private final DeadLetters deadLetters;
     private final int maxAttempts;
     private final Duration retryBackoff;
+    private final int burstThreshold;
+    private final Duration burstPause;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     ConsumerLoop(EventHandler handler, String groupId, KafkaClients kafka, Inbox inbox, ObjectMapper mapper,
-                 DeadLetters deadLetters, int maxAttempts, Duration retryBackoff) {
+                 DeadLetters deadLetters, int maxAttempts, Duration retryBackoff, int burstThreshold,
+                 Duration burstPause) {
         this.handler = handler;
         this.groupId = groupId;
         this.kafka = kafka;
@@ -58,6 +61,8 @@ final class ConsumerLoop {
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
+        this.burstThreshold = burstThreshold;
+        this.burstPause = burstPause;
     }
 
     void start() {
@@ -110,6 +115,10 @@ final class ConsumerLoop {
                                 new OffsetAndMetadata(record.offset() + 1));
                     }
                     c.commitSync(done);
+                    if (records.count() >= burstThreshold) {
+                        // A burst: let the next batch gather (see EventConsumers#burstPause).
+                        sleep(burstPause);
+                    }
                 }
             } catch (WakeupException e) {
                 // stop() was called

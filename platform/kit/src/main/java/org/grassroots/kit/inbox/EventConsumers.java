@@ -47,6 +47,18 @@ public class EventConsumers {
     @ConfigProperty(name = "grassroots.consumer.retry-backoff", defaultValue = "PT0.2S")
     Duration retryBackoff;
 
+    /** A poll of at least this many records means a burst is on (see {@link #burstPause}). */
+    @ConfigProperty(name = "grassroots.consumer.burst-threshold", defaultValue = "50")
+    int burstThreshold;
+
+    /**
+     * How long a consumer waits after a burst's poll, so the next poll brings a batch of hundreds: a transaction
+     * and an offset commit per batch then cost little per event. Events of a burst are that much later; a lone
+     * event is applied at once.
+     */
+    @ConfigProperty(name = "grassroots.consumer.burst-pause", defaultValue = "PT0.05S")
+    Duration burstPause;
+
     private final List<ConsumerLoop> loops = new ArrayList<>();
 
     void start(@Observes StartupEvent event) {
@@ -57,7 +69,7 @@ public class EventConsumers {
         DeadLetters deadLetters = new DeadLetters(kafka, serviceName);
         for (EventHandler handler : handlers) {
             ConsumerLoop loop = new ConsumerLoop(handler, serviceName + "." + handler.name(), kafka, inbox, mapper,
-                    deadLetters, maxAttempts, retryBackoff);
+                    deadLetters, maxAttempts, retryBackoff, burstThreshold, burstPause);
             loops.add(loop);
             loop.start();
         }

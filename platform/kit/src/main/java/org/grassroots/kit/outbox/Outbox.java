@@ -1,5 +1,6 @@
 package org.grassroots.kit.outbox;
 
+import org.grassroots.kit.ids.TimeOrderedIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String aggregateId, String type, Object payload) {
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = TimeOrderedIds.next();
         // A tombstone's null is written as a literal: a null parameter would need a type.
         String value = payload == null ? "null" : "?7";
         var insert = entityManager.createNativeQuery("""
@@ -89,7 +90,7 @@ public class Outbox {
         String[][] columns = new String[5][n];
         for (int i = 0; i < n; i++) {
             OutboxMessage message = messages.get(i);
-            columns[0][i] = UUID.randomUUID().toString();
+            columns[0][i] = TimeOrderedIds.next().toString();
             columns[1][i] = message.topic();
             columns[2][i] = message.aggregateId();
             columns[3][i] = message.type();

@@ -72,7 +72,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "grassroots.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
-    @ConfigProperty(name = "grassroots.outbox.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "grassroots.outbox.batch-size", defaultValue = "2000")
     int batchSize;
 
     @ConfigProperty(name = "grassroots.outbox.max-backoff", defaultValue = "PT5S")
@@ -82,7 +82,13 @@ public class OutboxRelay {
     @ConfigProperty(name = "grassroots.kafka.compacted-topics")
     Optional<List<String>> compactedTopics;
 
+    private static final byte[] SPEC_VERSION_1_0 = utf8(CloudEventHeaders.SPEC_VERSION_1_0);
+    private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
+
     private boolean topicsEnsured;
+    private byte[] sourceHeader;
+    private String lastStoredTime;
+    private byte[] lastTimeHeader;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -227,18 +233,38 @@ public class OutboxRelay {
         String payload = rs.getString(8);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(3), rs.getString(4),
                 payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
+        // Headers are added, not set (the record is new): the constant ones are encoded once, and the time once
+        // per distinct value (a bulk writer's events share it).
         var headers = record.headers();
-        CloudEventHeaders.write(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        CloudEventHeaders.write(headers, CloudEventHeaders.ID, rs.getObject(2).toString());
-        CloudEventHeaders.write(headers, CloudEventHeaders.TYPE, rs.getString(5));
-        CloudEventHeaders.write(headers, CloudEventHeaders.SOURCE, source);
-        CloudEventHeaders.write(headers, CloudEventHeaders.SUBJECT, rs.getString(6));
-        CloudEventHeaders.write(headers, CloudEventHeaders.TIME,
-                rs.getObject(7, OffsetDateTime.class).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION_1_0);
+        headers.add(CloudEventHeaders.ID, utf8(rs.getObject(2).toString()));
+        headers.add(CloudEventHeaders.TYPE, utf8(rs.getString(5)));
+        if (sourceHeader == null) {
+            sourceHeader = utf8(source);
+        }
+        headers.add(CloudEventHeaders.SOURCE, sourceHeader);
+        String subject = rs.getString(6);
+        if (subject != null) {
+            headers.add(CloudEventHeaders.SUBJECT, utf8(subject));
+        }
+        headers.add(CloudEventHeaders.TIME, timeHeader(rs));
         if (payload != null) {
-            CloudEventHeaders.write(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+            headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
         }
         return record;
+    }
+
+    private byte[] timeHeader(ResultSet rs) throws SQLException {
+        String stored = rs.getString(7);
+        if (!stored.equals(lastStoredTime)) {
+            lastTimeHeader = utf8(rs.getObject(7, OffsetDateTime.class).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            lastStoredTime = stored;
+        }
+        return lastTimeHeader;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private KafkaProducer<String, byte[]> producer() {
