@@ -32,7 +32,11 @@ public final class EmbeddedPostgresServer implements PostgresEndpoint, AutoClose
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on");
+                    .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on")
+                    // PostgreSQL's defaults (128 MB of buffers, a checkpoint per 1 GB of WAL) are sized for a
+                    // small desktop; three services' tables and a bulk import fit in these.
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "4GB");
             if (port > 0) {
                 builder.setPort(port);
             }

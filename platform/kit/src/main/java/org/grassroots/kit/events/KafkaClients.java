@@ -29,6 +29,9 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class KafkaClients {
 
+    /** The most records a consumer's poll returns. */
+    public static final int MAX_POLL_RECORDS = 2_000;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -68,7 +71,7 @@ public class KafkaClients {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // A burst is applied a batch per transaction: larger batches, fewer commits.
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         // A replica that died without leaving its group holds its partitions until this times out: keep it short.
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);

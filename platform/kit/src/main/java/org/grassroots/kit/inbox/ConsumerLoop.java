@@ -115,8 +115,9 @@ final class ConsumerLoop {
                                 new OffsetAndMetadata(record.offset() + 1));
                     }
                     c.commitSync(done);
-                    if (records.count() >= burstThreshold) {
-                        // A burst: let the next batch gather (see EventConsumers#burstPause).
+                    if (records.count() >= burstThreshold && records.count() < KafkaClients.MAX_POLL_RECORDS) {
+                        // A burst: let the next batch gather (see EventConsumers#burstPause). A full poll means
+                        // records are waiting already: no pause then, so a burst never leaves the consumer behind.
                         sleep(burstPause);
                     }
                 }

@@ -56,7 +56,7 @@ public class EventConsumers {
      * and an offset commit per batch then cost little per event. Events of a burst are that much later; a lone
      * event is applied at once.
      */
-    @ConfigProperty(name = "grassroots.consumer.burst-pause", defaultValue = "PT0.05S")
+    @ConfigProperty(name = "grassroots.consumer.burst-pause", defaultValue = "PT0.1S")
     Duration burstPause;
 
     private final List<ConsumerLoop> loops = new ArrayList<>();
