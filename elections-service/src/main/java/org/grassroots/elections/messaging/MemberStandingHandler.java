@@ -12,12 +12,12 @@ import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
 import org.grassroots.kit.events.PoisonEventException;
 import org.grassroots.kit.inbox.EventHandler;
+import org.grassroots.kit.inbox.EventRuns;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,24 +124,15 @@ public class MemberStandingHandler implements EventHandler {
      */
     @Override
     public void handleAll(List<IncomingEvent> events) {
-        Map<UUID, Joined> run = new LinkedHashMap<>();
-        for (IncomingEvent event : events) {
-            if (EventTypes.MEMBER_JOINED.equals(event.type())) {
-                Joined joined = parseJoined(event.data());
-                run.put(joined.memberId(), joined);
-            } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())
-                    || EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type())) {
-                upsert(run);
-                handle(event);
-            }
-        }
-        upsert(run);
+        EventRuns.apply(events,
+                event -> EventTypes.MEMBER_JOINED.equals(event.type()) ? parseJoined(event.data()) : null,
+                event -> memberId(event.data()),
+                event -> EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())
+                        || EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type()),
+                this::upsert, this::handle);
     }
 
     private void upsert(Map<UUID, Joined> run) {
-        if (run.isEmpty()) {
-            return;
-        }
         String[] ids = new String[run.size()];
         String[] statuses = new String[run.size()];
         String[] joinedAt = new String[run.size()];
@@ -167,6 +158,5 @@ public class MemberStandingHandler implements EventHandler {
             }
         });
         entityManager.clear();
-        run.clear();
     }
 }

@@ -11,11 +11,11 @@ import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.events.IncomingEvent;
 import org.grassroots.kit.events.PoisonEventException;
 import org.grassroots.kit.inbox.EventHandler;
+import org.grassroots.kit.inbox.EventRuns;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,23 +90,12 @@ public class MemberEventsHandler implements EventHandler {
      */
     @Override
     public void handleAll(List<IncomingEvent> events) {
-        Map<UUID, Standing> run = new LinkedHashMap<>();
-        for (IncomingEvent event : events) {
-            Standing standing = standing(event);
-            if (standing != null) {
-                run.put(memberId(event), standing);
-            } else if (EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type())) {
-                upsert(run);
-                handle(event);
-            }
-        }
-        upsert(run);
+        EventRuns.apply(events, MemberEventsHandler::standing, MemberEventsHandler::memberId,
+                event -> EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type()),
+                this::upsert, this::handle);
     }
 
     private void upsert(Map<UUID, Standing> run) {
-        if (run.isEmpty()) {
-            return;
-        }
         String[] ids = new String[run.size()];
         String[] statuses = new String[run.size()];
         String[] times = new String[run.size()];
@@ -130,7 +119,6 @@ public class MemberEventsHandler implements EventHandler {
             }
         });
         entityManager.clear();
-        run.clear();
     }
 
     /** The status a joined or status-changed event gives the member; null for other types. */
