@@ -4,6 +4,7 @@ import org.grassroots.platform.infra.ChildProcesses;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ record ServiceProcess(String name, Process process, Path log, Path jar, Map<Stri
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
+        discardStaleArchive(jar);
         command.addAll(jvmOptions(jar));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
@@ -44,11 +46,32 @@ record ServiceProcess(String name, Process process, Path log, Path jar, Map<Stri
 
     /**
      * The services' JVM options (mirrored in each src/main/docker/Dockerfile.jvm but the archive; docs/operations.md
-     * says why). The class-data archive beside the build (target/app-cds.jsa) is written when a JVM without a usable
-     * one exits and is used from the next start on; the JVM records anew when the jar or the JDK has changed.
+     * says why). The class-data archive beside the build (target/app-cds.jsa) is written when a JVM that found none
+     * exits and is used from the next start on (see {@link #discardStaleArchive}).
      */
+    /**
+     * Deletes the class-data archive if the jar was rebuilt after it. The JVM does not use an archive recorded for
+     * another jar, and neither does it write a new one over it at exit (the class-path mismatch turns sharing off
+     * altogether): without this, every build after the first would start without an archive.
+     */
+    static void discardStaleArchive(Path jar) {
+        Path archive = archiveOf(jar);
+        try {
+            if (Files.exists(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                Files.delete(archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not discard the stale class-data archive " + archive, e);
+        }
+    }
+
+    private static Path archiveOf(Path jar) {
+        return jar.toAbsolutePath().getParent().resolveSibling("app-cds.jsa");
+    }
+
     static List<String> jvmOptions(Path jar) {
-        Path archive = jar.toAbsolutePath().getParent().resolveSibling("app-cds.jsa");
+        Path archive = archiveOf(jar);
         return List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
                 "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=192m",

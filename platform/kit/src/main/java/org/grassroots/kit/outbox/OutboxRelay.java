@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -54,6 +55,7 @@ public class OutboxRelay {
             select id, event_id, topic, message_key, event_type, subject, occurred_at, payload
             from outbox order by id limit ?""";
     private static final String DELETE = "delete from outbox where id = any(?)";
+    private static final String CUSTOM_PLANS = "set local plan_cache_mode = force_custom_plan";
 
     @Inject
     AgroalDataSource dataSource;
@@ -196,6 +198,12 @@ public class OutboxRelay {
             if (!rs.getBoolean(1)) {
                 return 0; // another replica is publishing
             }
+        }
+        // The outbox swings between empty and hundreds of thousands of rows (an import): a plan cached while it was
+        // empty (a sequential scan and a sort; a scan comparing every row with every id to delete) would be kept
+        // for the big table. Plan these statements afresh each time, for the table as it is now.
+        try (Statement plan = connection.createStatement()) {
+            plan.execute(CUSTOM_PLANS);
         }
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
