@@ -1,6 +1,5 @@
 package org.grassroots.elections.domain;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -14,6 +13,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.grassroots.kit.ids.TimeOrderedIds;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

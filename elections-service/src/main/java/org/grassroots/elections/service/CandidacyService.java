@@ -1,6 +1,5 @@
 package org.grassroots.elections.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,6 +8,7 @@ import org.grassroots.elections.domain.Election;
 import org.grassroots.elections.domain.MemberStanding;
 import org.grassroots.elections.domain.Party;
 import org.grassroots.elections.domain.SelectionStage;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;

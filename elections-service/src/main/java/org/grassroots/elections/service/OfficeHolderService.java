@@ -1,6 +1,5 @@
 package org.grassroots.elections.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import org.grassroots.elections.domain.OfficeHolderChange;
 import org.grassroots.elections.domain.Party;
 import org.grassroots.elections.domain.Post;
 import org.grassroots.elections.messaging.OfficeHolderEvents;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;

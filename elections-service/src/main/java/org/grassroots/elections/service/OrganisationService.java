@@ -1,11 +1,11 @@
 package org.grassroots.elections.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.grassroots.elections.domain.Organisation;
 import org.grassroots.elections.domain.Post;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;

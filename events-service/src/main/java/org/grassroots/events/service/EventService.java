@@ -1,6 +1,5 @@
 package org.grassroots.events.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,6 +7,7 @@ import org.grassroots.events.domain.Event;
 import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.Visibility;
 import org.grassroots.events.messaging.EventPublisher;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.problem.ProblemException;
 
 import java.time.DateTimeException;

@@ -1,6 +1,5 @@
 package org.grassroots.events.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +11,7 @@ import org.grassroots.events.domain.RsvpStatus;
 import org.grassroots.events.domain.Timeslot;
 import org.grassroots.events.domain.Visibility;
 import org.grassroots.events.messaging.EventPublisher;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;

@@ -1,11 +1,11 @@
 package org.grassroots.events.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.grassroots.events.domain.Event;
 import org.grassroots.events.domain.Speaker;
 import org.grassroots.events.domain.Timeslot;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.problem.ProblemException;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.grassroots.events.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.grassroots.events.domain.Event;
@@ -8,6 +7,7 @@ import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.Rsvp;
 import org.grassroots.events.domain.RsvpStatus;
 import org.grassroots.events.domain.Timeslot;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;

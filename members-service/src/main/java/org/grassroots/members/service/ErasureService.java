@@ -1,9 +1,9 @@
 package org.grassroots.members.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.ErasureRecord;
 import org.grassroots.members.domain.Member;

@@ -1,6 +1,5 @@
 package org.grassroots.members.service;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +10,7 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.members.domain.BranchDirectory;
 import org.grassroots.members.domain.CsvTable;

@@ -1,6 +1,5 @@
 package org.grassroots.kit.outbox;
 
-import org.grassroots.kit.ids.TimeOrderedIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.grassroots.kit.ids.TimeOrderedIds;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
