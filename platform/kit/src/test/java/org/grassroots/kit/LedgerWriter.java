@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.grassroots.kit.outbox.Outbox;
+import org.grassroots.kit.outbox.OutboxMessage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Test producer: one transaction per write, as a service's use case would do. */
@@ -22,5 +25,17 @@ public class LedgerWriter {
     @Transactional
     public void write(String key, Map<String, Object> payload) {
         outbox.record(LedgerHandler.TOPIC, key, LedgerHandler.TYPE, payload);
+    }
+
+    /** Sequence numbers {@code from..to} for every key, all in one transaction and one call (a bulk writer). */
+    @Transactional
+    public void writeAll(List<String> keys, int from, int to) {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int seq = from; seq <= to; seq++) {
+            for (String key : keys) {
+                messages.add(new OutboxMessage(LedgerHandler.TOPIC, key, LedgerHandler.TYPE, Map.of("seq", seq)));
+            }
+        }
+        outbox.recordAll(messages);
     }
 }

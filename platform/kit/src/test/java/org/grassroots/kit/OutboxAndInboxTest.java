@@ -70,6 +70,31 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void eventsRecordedTogetherArePublishedInOrderEachOnceWithItsOwnIdEvenPastTheBatchSize() {
+        // The test app's batch size is 50: one call records 4 x 30 = 120 events, between single writes.
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            keys.add("bulk-" + k + "-" + UUID.randomUUID());
+        }
+        for (String key : keys) {
+            writer.write(key, 1);
+        }
+        writer.writeAll(keys, 2, 31);
+        for (String key : keys) {
+            writer.write(key, 32);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream().allMatch(k -> appliedSeqs(k).size() >= 32));
+        for (String key : keys) {
+            assertEquals(ascending(32), appliedSeqs(key), "order of " + key);
+        }
+        assertEquals(128, distinctEventIds("bulk-%"));
+        List<ConsumerRecord<String, byte[]>> published = KafkaProbe.readUntil(LedgerHandler.TOPIC,
+                Duration.ofSeconds(30), records -> records.stream().filter(r -> r.key().startsWith("bulk-")).count() >= 128);
+        published.stream().filter(r -> r.key().startsWith("bulk-"))
+                .forEach(r -> assertEquals(r.key(), header(r, "ce_subject"), "the subject is the aggregate id"));
+    }
+
+    @Test
     void withKafkaStoppedWritesSucceedAndWhenItReturnsEveryEventIsAppliedExactlyOnceInOrder() {
         List<String> keys = new ArrayList<>();
         for (int k = 0; k < 100; k++) {

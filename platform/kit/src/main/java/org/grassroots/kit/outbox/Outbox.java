@@ -51,67 +51,59 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String aggregateId, String type, Object payload) {
-        UUID eventId = TimeOrderedIds.next();
-        // A tombstone's null is written as a literal: a null parameter would need a type.
-        String value = payload == null ? "null" : "?7";
-        var insert = entityManager.createNativeQuery("""
-                        insert into outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, %s)""".formatted(value))
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, aggregateId)
-                .setParameter(4, type)
-                .setParameter(5, aggregateId)
-                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC));
-        if (payload != null) {
-            insert.setParameter(7, toJson(payload));
-        }
-        insert.executeUpdate();
-        wakeRelayAfterCommit();
-        return eventId;
+        return record(new OutboxMessage(topic, aggregateId, type, payload));
     }
 
     /** Records one event; see {@link #record(String, String, String, Object)}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(OutboxMessage message) {
-        return record(message.topic(), message.aggregateId(), message.type(), message.payload());
+        return insert(List.of(message))[0];
     }
 
     /**
-     * Records many events with one statement, in the given order: for bulk writers (an import), where a statement
-     * per event would cost more than the change itself. The rows go as arrays that PostgreSQL unnests in order.
+     * Records several events, published in the given order: one outbox row holds them all (an import chunk's
+     * thousands of events cost one row to insert, read and delete, not thousands).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<OutboxMessage> messages) {
-        if (messages.isEmpty()) {
-            return;
+        if (!messages.isEmpty()) {
+            insert(messages);
         }
+    }
+
+    private UUID[] insert(List<OutboxMessage> messages) {
         int n = messages.size();
-        String[][] columns = new String[5][n];
+        UUID[] eventIds = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
             OutboxMessage message = messages.get(i);
-            columns[0][i] = TimeOrderedIds.next().toString();
-            columns[1][i] = message.topic();
-            columns[2][i] = message.aggregateId();
-            columns[3][i] = message.type();
-            columns[4][i] = message.payload() == null ? null : toJson(message.payload());
+            eventIds[i] = TimeOrderedIds.next();
+            topics[i] = message.topic();
+            keys[i] = message.aggregateId();
+            types[i] = message.type();
+            payloads[i] = message.payload() == null ? null : toJson(message.payload());
         }
+        // The caller's pending entity changes first, so the aggregate is locked before the outbox row takes its id.
+        entityManager.flush();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload)
-                    select event_id::uuid, topic, message_key, event_type, message_key, ?, payload
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-                         as row (event_id, topic, message_key, event_type, payload, position)
-                    order by position""")) {
+                    insert into outbox (occurred_at, event_ids, topics, message_keys, event_types, payloads)
+                    values (?, ?, ?, ?, ?, ?)""")) {
                 insert.setObject(1, now);
-                for (int c = 0; c < columns.length; c++) {
-                    insert.setArray(2 + c, connection.createArrayOf("text", columns[c]));
-                }
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds));
+                insert.setArray(3, connection.createArrayOf("text", topics));
+                insert.setArray(4, connection.createArrayOf("text", keys));
+                insert.setArray(5, connection.createArrayOf("text", types));
+                insert.setArray(6, connection.createArrayOf("text", payloads));
                 insert.executeUpdate();
             }
         });
         wakeRelayAfterCommit();
+        return eventIds;
     }
 
     private void wakeRelayAfterCommit() {

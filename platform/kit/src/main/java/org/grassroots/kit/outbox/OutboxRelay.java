@@ -35,7 +35,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes outbox rows to Kafka in id order and deletes them once Kafka has acknowledged them.
+ * Publishes outbox rows to Kafka in id order (the messages of a row in their order) and deletes them once Kafka
+ * has acknowledged them.
  *
  * <ul>
  *   <li>Prompt: {@link Outbox} wakes the relay after each commit; polling is only the safety net.</li>
@@ -51,9 +52,12 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('grassroots.outbox-relay'))";
+    // Event ids as text: they only become header bytes.
     private static final String SELECT = """
-            select id, event_id, topic, message_key, event_type, subject, occurred_at, payload
+            select id, occurred_at, event_ids::text[], topics, message_keys, event_types, payloads
             from outbox order by id limit ?""";
+    /** Rows fetched per round trip: a bulk writer's row holds thousands of events (a megabyte or so). */
+    private static final int FETCH_ROWS = 16;
     private static final String DELETE = "delete from outbox where id = any(?)";
     private static final String CUSTOM_PLANS = "set local plan_cache_mode = force_custom_plan";
 
@@ -128,10 +132,11 @@ public class OutboxRelay {
         wakeUps.release();
     }
 
-    /** Rows not yet published (for health and tests). */
+    /** Events not yet published (for health and tests). */
     public long pending() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("select count(*) from outbox");
+             PreparedStatement count = connection.prepareStatement(
+                     "select coalesce(sum(cardinality(event_ids)), 0) from outbox");
              ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -149,7 +154,7 @@ public class OutboxRelay {
                     wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 wakeUps.drainPermits();
-                while (running && publishBatch() == batchSize) {
+                while (running && publishBatch() >= batchSize) {
                     // A full batch: more may be waiting.
                 }
                 retrying = false;
@@ -169,16 +174,16 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows were published. */
+    /**
+     * Publishes the oldest rows, stopping after the row that brings the batch to {@code batch-size} events;
+     * returns how many events were published.
+     */
     int publishBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 int count = publishBatch(connection);
                 connection.commit();
-                if (count > 0) {
-                    published.increment(count);
-                }
                 return count;
             } catch (Exception e) {
                 connection.rollback();
@@ -199,7 +204,7 @@ public class OutboxRelay {
                 return 0; // another replica is publishing
             }
         }
-        // The outbox swings between empty and hundreds of thousands of rows (an import): a plan cached while it was
+        // The outbox swings between empty and many rows (a backlog while Kafka was down): a plan cached while it was
         // empty (a sequential scan and a sort; a scan comparing every row with every id to delete) would be kept
         // for the big table. Plan these statements afresh each time, for the table as it is now.
         try (Statement plan = connection.createStatement()) {
@@ -209,17 +214,11 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setInt(1, batchSize);
+            select.setFetchSize(FETCH_ROWS);
             try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+                while (sends.size() < batchSize && rs.next()) {
                     ids.add(rs.getLong(1));
-                    Future<RecordMetadata> send = producer().send(toRecord(rs));
-                    if (send.isDone()) {
-                        // Failed before leaving (no metadata for the topic within max.block.ms, e.g. while Kafka
-                        // comes back): stop here, or the rows after it would be published before it, and its
-                        // retry would reach consumers after its successors.
-                        send.get();
-                    }
-                    sends.add(send);
+                    sendRow(rs, sends);
                 }
             }
         }
@@ -231,33 +230,52 @@ public class OutboxRelay {
         for (Future<RecordMetadata> send : sends) {
             send.get(timeoutMs, TimeUnit.MILLISECONDS);
         }
+        // Counted once Kafka has them: a re-send after a failed delete is published twice, and counted twice.
+        published.increment(sends.size());
         try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             delete.setArray(1, array);
             delete.executeUpdate();
         }
-        return ids.size();
+        return sends.size();
     }
 
-    private ProducerRecord<String, byte[]> toRecord(ResultSet rs) throws SQLException {
-        String payload = rs.getString(8);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(3), rs.getString(4),
+    private void sendRow(ResultSet rs, List<Future<RecordMetadata>> sends) throws Exception {
+        byte[] time = timeHeader(rs);
+        String[] eventIds = (String[]) rs.getArray(3).getArray();
+        String[] topics = (String[]) rs.getArray(4).getArray();
+        String[] keys = (String[]) rs.getArray(5).getArray();
+        String[] types = (String[]) rs.getArray(6).getArray();
+        String[] payloads = (String[]) rs.getArray(7).getArray();
+        for (int i = 0; i < eventIds.length; i++) {
+            Future<RecordMetadata> send = producer().send(
+                    toRecord(eventIds[i], topics[i], keys[i], types[i], payloads[i], time));
+            if (send.isDone()) {
+                // Failed before leaving (no metadata for the topic within max.block.ms, e.g. while Kafka comes
+                // back): stop here, or the events after it would be published before it, and its retry would
+                // reach consumers after its successors.
+                send.get();
+            }
+            sends.add(send);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(String eventId, String topic, String key, String type,
+                                                    String payload, byte[] time) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
                 payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
         // Headers are added, not set (the record is new): the constant ones are encoded once, and the time once
         // per distinct value (a bulk writer's events share it).
         var headers = record.headers();
         headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION_1_0);
-        headers.add(CloudEventHeaders.ID, utf8(rs.getObject(2).toString()));
-        headers.add(CloudEventHeaders.TYPE, utf8(rs.getString(5)));
+        headers.add(CloudEventHeaders.ID, utf8(eventId));
+        headers.add(CloudEventHeaders.TYPE, utf8(type));
         if (sourceHeader == null) {
             sourceHeader = utf8(source);
         }
         headers.add(CloudEventHeaders.SOURCE, sourceHeader);
-        String subject = rs.getString(6);
-        if (subject != null) {
-            headers.add(CloudEventHeaders.SUBJECT, utf8(subject));
-        }
-        headers.add(CloudEventHeaders.TIME, timeHeader(rs));
+        headers.add(CloudEventHeaders.SUBJECT, utf8(key));
+        headers.add(CloudEventHeaders.TIME, time);
         if (payload != null) {
             headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
         }
@@ -266,9 +284,9 @@ public class OutboxRelay {
 
     private byte[] timeHeader(ResultSet rs) throws SQLException {
         // Compared as the driver's raw bytes: decoding the time costs more than the rest of the row.
-        byte[] stored = rs.getBytes(7);
+        byte[] stored = rs.getBytes(2);
         if (!Arrays.equals(stored, lastStoredTime)) {
-            lastTimeHeader = utf8(rs.getObject(7, OffsetDateTime.class).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            lastTimeHeader = utf8(rs.getObject(2, OffsetDateTime.class).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             lastStoredTime = stored;
         }
         return lastTimeHeader;
