@@ -369,7 +369,7 @@ class WholeSuiteIT {
         for (String service : List.of("events", "elections", "members")) {
             try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres");
                  var s = c.createStatement();
-                 var rs = s.executeQuery("select coalesce(sum(cardinality(event_ids)), 0) from outbox")) {
+                 var rs = s.executeQuery("select coalesce(sum(message_count), 0) from outbox")) {
                 rs.next();
                 long waiting = rs.getLong(1);
                 if (waiting > 0 && !Scenario.await(() -> outboxEmpty(service), Duration.ofSeconds(30))) {
@@ -420,7 +420,7 @@ class WholeSuiteIT {
     private boolean outboxEmpty(String service) {
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres");
              var s = c.createStatement();
-             var rs = s.executeQuery("select coalesce(sum(cardinality(event_ids)), 0) from outbox")) {
+             var rs = s.executeQuery("select coalesce(sum(message_count), 0) from outbox")) {
             rs.next();
             return rs.getLong(1) == 0;
         } catch (Exception e) {

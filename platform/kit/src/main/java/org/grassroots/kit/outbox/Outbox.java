@@ -62,7 +62,7 @@ public class Outbox {
 
     /**
      * Records several events, published in the given order: one outbox row holds them all (an import chunk's
-     * thousands of events cost one row to insert, read and delete, not thousands).
+     * thousands of events cost one row to insert, read and delete, not thousands; see {@link OutboxRow}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<OutboxMessage> messages) {
@@ -74,6 +74,7 @@ public class Outbox {
     private UUID[] insert(List<OutboxMessage> messages) {
         int n = messages.size();
         UUID[] eventIds = new UUID[n];
+        String[] ids = new String[n];
         String[] topics = new String[n];
         String[] keys = new String[n];
         String[] types = new String[n];
@@ -81,24 +82,22 @@ public class Outbox {
         for (int i = 0; i < n; i++) {
             OutboxMessage message = messages.get(i);
             eventIds[i] = TimeOrderedIds.next();
+            ids[i] = eventIds[i].toString();
             topics[i] = message.topic();
             keys[i] = message.aggregateId();
             types[i] = message.type();
             payloads[i] = message.payload() == null ? null : toJson(message.payload());
         }
+        byte[] packed = OutboxRow.pack(ids, topics, keys, types, payloads);
         // The caller's pending entity changes first, so the aggregate is locked before the outbox row takes its id.
         entityManager.flush();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox (occurred_at, event_ids, topics, message_keys, event_types, payloads)
-                    values (?, ?, ?, ?, ?, ?)""")) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into outbox (occurred_at, message_count, messages) values (?, ?, ?)")) {
                 insert.setObject(1, now);
-                insert.setArray(2, connection.createArrayOf("uuid", eventIds));
-                insert.setArray(3, connection.createArrayOf("text", topics));
-                insert.setArray(4, connection.createArrayOf("text", keys));
-                insert.setArray(5, connection.createArrayOf("text", types));
-                insert.setArray(6, connection.createArrayOf("text", payloads));
+                insert.setInt(2, n);
+                insert.setBytes(3, packed);
                 insert.executeUpdate();
             }
         });

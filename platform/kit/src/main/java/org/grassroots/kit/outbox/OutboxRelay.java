@@ -52,10 +52,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('grassroots.outbox-relay'))";
-    // Event ids as text: they only become header bytes.
-    private static final String SELECT = """
-            select id, occurred_at, event_ids::text[], topics, message_keys, event_types, payloads
-            from outbox order by id limit ?""";
+    private static final String SELECT = "select id, occurred_at, messages from outbox order by id limit ?";
     /** Rows fetched per round trip: a bulk writer's row holds thousands of events (a megabyte or so). */
     private static final int FETCH_ROWS = 16;
     private static final String DELETE = "delete from outbox where id = any(?)";
@@ -136,7 +133,7 @@ public class OutboxRelay {
     public long pending() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(
-                     "select coalesce(sum(cardinality(event_ids)), 0) from outbox");
+                     "select coalesce(sum(message_count), 0) from outbox");
              ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -242,14 +239,9 @@ public class OutboxRelay {
 
     private void sendRow(ResultSet rs, List<Future<RecordMetadata>> sends) throws Exception {
         byte[] time = timeHeader(rs);
-        String[] eventIds = (String[]) rs.getArray(3).getArray();
-        String[] topics = (String[]) rs.getArray(4).getArray();
-        String[] keys = (String[]) rs.getArray(5).getArray();
-        String[] types = (String[]) rs.getArray(6).getArray();
-        String[] payloads = (String[]) rs.getArray(7).getArray();
-        for (int i = 0; i < eventIds.length; i++) {
-            Future<RecordMetadata> send = producer().send(
-                    toRecord(eventIds[i], topics[i], keys[i], types[i], payloads[i], time));
+        OutboxRow.Reader messages = new OutboxRow.Reader(rs.getBytes(3));
+        while (messages.hasNext()) {
+            Future<RecordMetadata> send = producer().send(toRecord(messages.next(), time));
             if (send.isDone()) {
                 // Failed before leaving (no metadata for the topic within max.block.ms, e.g. while Kafka comes
                 // back): stop here, or the events after it would be published before it, and its retry would
@@ -260,26 +252,29 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, byte[]> toRecord(String eventId, String topic, String key, String type,
-                                                    String payload, byte[] time) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-                payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
-        // Headers are added, not set (the record is new): the constant ones are encoded once, and the time once
-        // per distinct value (a bulk writer's events share it).
+    private ProducerRecord<String, byte[]> toRecord(OutboxRow.Message message, byte[] time) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(text(message.topic()), text(message.key()),
+                message.payload());
+        // Headers are added, not set (the record is new): the stored bytes as they are, the constant ones encoded
+        // once, and the time once per distinct value (a bulk writer's events share it).
         var headers = record.headers();
         headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION_1_0);
-        headers.add(CloudEventHeaders.ID, utf8(eventId));
-        headers.add(CloudEventHeaders.TYPE, utf8(type));
+        headers.add(CloudEventHeaders.ID, message.eventId());
+        headers.add(CloudEventHeaders.TYPE, message.type());
         if (sourceHeader == null) {
             sourceHeader = utf8(source);
         }
         headers.add(CloudEventHeaders.SOURCE, sourceHeader);
-        headers.add(CloudEventHeaders.SUBJECT, utf8(key));
+        headers.add(CloudEventHeaders.SUBJECT, message.key());
         headers.add(CloudEventHeaders.TIME, time);
-        if (payload != null) {
+        if (message.payload() != null) {
             headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
         }
         return record;
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private byte[] timeHeader(ResultSet rs) throws SQLException {
