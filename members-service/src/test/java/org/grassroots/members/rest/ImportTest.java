@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
@@ -104,6 +106,40 @@ class ImportTest {
         // Matched on the external id, the new email is the person's de-duplication key from now on.
         MembersApi.record(admin, "{\"givenName\":\"Test\",\"familyName\":\"Person\",\"email\":\"RENAMED.%s\"}"
                 .formatted(known)).statusCode(200).body("id", equalTo(knownId.toString()));
+    }
+
+    @Test
+    void everyImportedFieldIsStoredAsGivenAndTheJoinIsInTheHistory() {
+        String admin = TestTokens.admin();
+        UUID branch = MembersApi.branch("Fields", "FL");
+        String email = MembersApi.email("fields");
+        String csv = "givenName,familyName,email,phone,postcode,membershipType,branchId,origin,externalId,"
+                + "duesPaidUntil,addressLine1,addressLine2,addressLine3,locality,region\n"
+                + "Siân,\"O'Brien, \"\"Óg\"\"\",%s,07700 900003,fl1 2ab,concessionary,%s,spring fair,crm-%s,"
+                .formatted(email, branch, email)
+                + "2027-03-31,Flat 2,\"10 Quay St, rear\",Old Town,Fieldsby,Fieldshire\n";
+        String job = given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/members/imports").then().statusCode(202).extract().header("Location");
+        awaitCompleted(admin, job);
+        given().auth().oauth2(admin).get(job).then().body("created", equalTo(1));
+
+        String id = given().auth().oauth2(admin).queryParam("email", email).get("/members").then()
+                .body("items", hasSize(1))
+                .body("items[0].givenName", equalTo("Siân")).body("items[0].familyName", equalTo("O'Brien, \"Óg\""))
+                .body("items[0].phone", equalTo("+447700900003")).body("items[0].postcode", equalTo("FL1 2AB"))
+                .body("items[0].membershipType", equalTo("concessionary")).body("items[0].status", equalTo("active"))
+                .body("items[0].branchId", equalTo(branch.toString())).body("items[0].origin", equalTo("spring fair"))
+                .body("items[0].externalId", equalTo("crm-" + email))
+                .body("items[0].duesPaidUntil", equalTo("2027-03-31"))
+                .body("items[0].addressLines", contains("Flat 2", "10 Quay St, rear", "Old Town"))
+                .body("items[0].locality", equalTo("Fieldsby")).body("items[0].region", equalTo("Fieldshire"))
+                .extract().path("items[0].id");
+        OffsetDateTime joinedAt = OffsetDateTime.parse(given().auth().oauth2(admin).get("/members/" + id).then()
+                .extract().<String>path("joinedAt"));
+        assertTrue(Duration.between(joinedAt, OffsetDateTime.now()).abs().toMinutes() < 5, "joined just now: " + joinedAt);
+        given().auth().oauth2(admin).get("/members/" + id + "/status-changes").then()
+                .body("", hasSize(1)).body("[0].fromStatus", equalTo(null))
+                .body("[0].toStatus", equalTo("active")).body("[0].kind", equalTo("joined"));
     }
 
     @Test
