@@ -12,9 +12,9 @@ import org.grassroots.kit.events.IncomingEvent;
 import org.grassroots.kit.events.PoisonEventException;
 import org.grassroots.kit.inbox.EventHandler;
 import org.grassroots.kit.inbox.EventRuns;
+import org.grassroots.kit.inbox.NewRows;
 import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -107,17 +107,13 @@ public class MemberEventsHandler implements EventHandler {
         }
         // JDBC below Hibernate: write its pending changes first, and forget what it holds afterwards (stale now).
         entityManager.flush();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into member_projection (member_id, status, updated_at)
-                    select id::uuid, status, at::timestamptz from unnest(?::text[], ?::text[], ?::text[]) as row (id, status, at)
-                    on conflict (member_id) do update set status = excluded.status, updated_at = excluded.updated_at""")) {
-                upsert.setArray(1, connection.createArrayOf("text", ids));
-                upsert.setArray(2, connection.createArrayOf("text", statuses));
-                upsert.setArray(3, connection.createArrayOf("text", times));
-                upsert.executeUpdate();
-            }
-        });
+        // Nearly always new members (a burst of joined events): a plain insert first, the upsert only if needed.
+        entityManager.unwrap(Session.class).doWork(connection -> NewRows.insertColumns(connection, """
+                        insert into member_projection (member_id, status, updated_at)
+                        select id::uuid, status, at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[]) as row (id, status, at)""",
+                "on conflict (member_id) do update set status = excluded.status, updated_at = excluded.updated_at",
+                ids, statuses, times));
         entityManager.clear();
     }
 
