@@ -29,6 +29,10 @@ final class Scenario {
     /** What the scenario created, for the later phases. */
     final List<String> joined = new ArrayList<>();
     String erasedMemberId;
+    /** The Manchester street stall's event, morning timeslot and feedback question (once the weekend ran). */
+    private String stall;
+    private String stallMorning;
+    private String stallQuestion;
     List<String> erasedNeedles = List.of();
     String councillorMemberId;
     String candidateMemberId;
@@ -123,12 +127,15 @@ final class Scenario {
             throw new AssertionError("no Manchester street stall in the weekend");
         }
         String morning = first(gateway.get("scenario", "/events/" + stall + "/timeslots", admin).json());
+        this.stall = stall;
+        this.stallMorning = morning;
         String member = joined.get(0);
         awaitMemberKnown(member);
         String rsvp = ok(gateway.post("scenario", "/events/" + stall + "/timeslots/" + morning + "/rsvps", admin,
                 "{\"memberId\":\"%s\"}".formatted(member)), "a member's RSVP").id();
         ok(gateway.post("scenario", "/events/" + stall + "/rsvps/" + rsvp + "/check-in", admin, null), "check-in");
         String question = first(gateway.get("scenario", "/events/" + stall + "/questions", admin).json());
+        this.stallQuestion = question;
         ok(gateway.post("scenario", "/events/" + stall + "/feedback", admin, """
                 {"questionId":"%s","timeslotId":"%s","answer":"Buses that run after 7pm","topics":["public-ownership"]}"""
                 .formatted(question, morning)), "feedback from the public");
@@ -291,7 +298,17 @@ final class Scenario {
         erasedMemberId = joined.get(7);
         awaitMemberKnown(erasedMemberId);
         JsonNode person = gateway.get("scenario", "/members/" + erasedMemberId, admin).json();
-        erasedNeedles = List.of(person.path("email").asText(), "Imogen", "Pike", "+447700900007");
+        String email = person.path("email").asText();
+        erasedNeedles = List.of(email, "Imogen", "Pike", "+447700900007");
+        // The supporter had also RSVP'd and left feedback as a member of the public: copies of their name and
+        // contact details in events-service without their member id, which the erasure must find too.
+        ok(gateway.post("scenario", "/events/" + stall + "/timeslots/" + stallMorning + "/rsvps", null, """
+                {"givenName":"Imogen","familyName":"Pike","email":"%s","consent":true}""".formatted(email.toUpperCase())),
+                "the supporter's public RSVP");
+        ok(gateway.post("scenario", "/events/" + stall + "/feedback", admin, """
+                {"questionId":"%s","timeslotId":"%s","answer":"Buses that run on Sundays","topics":["public-ownership"],
+                 "contact":{"consent":true,"name":"Imogen Pike","email":"%s","phone":"+447700900007"}}"""
+                .formatted(stallQuestion, stallMorning, email)), "the supporter's feedback with contact details");
         ok(gateway.post("scenario", "/members/" + erasedMemberId + "/erasure", admin, ""), "the erasure");
         report.check(PHASE, "the erased member is gone from members-service",
                 gateway.get("scenario", "/members/" + erasedMemberId, admin).status() / 100 == 4, "still readable");

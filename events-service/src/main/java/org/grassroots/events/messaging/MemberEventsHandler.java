@@ -16,6 +16,7 @@ import org.grassroots.kit.inbox.NewRows;
 import org.hibernate.Session;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,7 @@ public class MemberEventsHandler implements EventHandler {
             MemberProjection.deleteById(memberId);
             Rsvp.update("memberId = null, givenName = null, familyName = null, email = null, emailNormalised = null, "
                     + "anonymised = true where memberId = ?1", memberId);
+            rsvps.anonymiseContactsByEmailDigest(emailDigests(event));
             return;
         }
         if (EventTypes.MEMBER_MERGED.equals(event.type())) {
@@ -128,6 +130,18 @@ public class MemberEventsHandler implements EventHandler {
             return null;
         }
         return new Standing(status, event.time() == null ? OffsetDateTime.now() : event.time());
+    }
+
+    /** The erased person's address digests; none in events published before they were added. */
+    private static List<String> emailDigests(IncomingEvent event) {
+        List<String> digests = new ArrayList<>();
+        for (var digest : event.data().path("emailDigests")) {
+            if (!digest.isTextual() || !digest.asText().matches("[0-9a-f]{64}")) {
+                throw new PoisonEventException("member.erased with an email digest that is not SHA-256 in hex");
+            }
+            digests.add(digest.asText());
+        }
+        return digests;
     }
 
     private static UUID memberId(IncomingEvent event) {

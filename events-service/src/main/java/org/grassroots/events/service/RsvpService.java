@@ -143,6 +143,36 @@ public class RsvpService {
     }
 
     /**
+     * An erased person's contact details kept without their member id: the RSVPs they made as a member of the
+     * public and the contact details they left with feedback, found by the SHA-256 of the address (trimmed and
+     * lower-cased) that {@code member.erased} carries. The RSVP and the feedback stay, anonymised, as they do for
+     * a member's. A sequential scan of the RSVPs with an address, once per erasure: rare enough not to need an
+     * index of digests.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void anonymiseContactsByEmailDigest(List<String> digests) {
+        if (digests.isEmpty()) {
+            return;
+        }
+        String[] values = digests.toArray(String[]::new);
+        var entityManager = Rsvp.getEntityManager();
+        entityManager.flush();
+        entityManager.createNativeQuery("""
+                        update rsvp set given_name = null, family_name = null, email = null, email_normalised = null,
+                                        contact_consent = false, anonymised = true, updated_at = now()
+                        where member_id is null and email_normalised is not null
+                          and encode(sha256(convert_to(email_normalised, 'UTF8')), 'hex') = any(?1)""")
+                .setParameter(1, values).executeUpdate();
+        entityManager.createNativeQuery("""
+                        update feedback set contact_name = null, contact_email = null, contact_phone = null,
+                                            contact_consent = false
+                        where contact_email is not null
+                          and encode(sha256(convert_to(lower(trim(contact_email)), 'UTF8')), 'hex') = any(?1)""")
+                .setParameter(1, values).executeUpdate();
+        entityManager.clear();
+    }
+
+    /**
      * Cancels the RSVPs of {@code duplicate} for timeslots where {@code survivor} has a live RSVP too (after a
      * merge, one person has one place), each with the usual promotion from the waitlist.
      */

@@ -1,11 +1,13 @@
 package org.grassroots.events.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.grassroots.events.domain.Rsvp;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.testing.EventCatalogue;
@@ -15,10 +17,13 @@ import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -217,6 +222,40 @@ class RsvpTest {
         assertEquals(rsvp, items.getFirst().get("id"));
         assertFalse(items.getFirst().containsKey("memberId"), "no link to the erased member: " + items);
         given().get("/events/" + event + "/timeslots").then().body("[0].accepted", equalTo(1));
+    }
+
+    @Test
+    void anErasedPersonsRsvpsMadeAsAMemberOfThePublicKeepTheirCountButLoseTheirNameAndAddress() throws Exception {
+        String event = publishedEvent(branch, "Social", "Bury", future(9, 19));
+        String slot = timeslot(branch, event, 5, future(9, 19));
+        String rsvps = "/events/" + event + "/timeslots/" + slot + "/rsvps";
+        String email = "Pat.Public." + UUID.randomUUID() + "@Example.org";
+        String otherEmail = "someone." + UUID.randomUUID() + "@example.org";
+        given().contentType(ContentType.JSON).body("""
+                {"givenName":"Patience","familyName":"Publicola","email":"%s","consent":true}""".formatted(email))
+                .post(rsvps).then().statusCode(201);
+        given().contentType(ContentType.JSON).body("""
+                {"givenName":"Someone","familyName":"Else","email":"%s","consent":true}""".formatted(otherEmail))
+                .post(rsvps).then().statusCode(201);
+
+        // The person also had a member record, erased now: the event carries their addresses' digests only.
+        UUID member = UUID.randomUUID();
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        memberEvent(member, EventTypes.MEMBER_ERASED, """
+                {"memberId":"%s","emailDigests":["%s"],"erasedAt":"2026-11-22T00:00:00Z"}""".formatted(member, digest));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> rsvpsWhere("email_normalised = ?1", email.toLowerCase(Locale.ROOT)) == 0);
+        assertEquals(0, rsvpsWhere("given_name = ?1", "Patience"));
+        assertEquals(0, rsvpsWhere("family_name = ?1", "Publicola"));
+        assertEquals(1, rsvpsWhere("email_normalised = ?1", otherEmail), "someone else's RSVP is untouched");
+        given().get("/events/" + event + "/timeslots").then().body("[0].accepted", equalTo(2));
+    }
+
+    private static long rsvpsWhere(String condition, String value) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Rsvp.getEntityManager()
+                .createNativeQuery("select count(*) from rsvp where " + condition).setParameter(1, value)
+                .getSingleResult()).longValue());
     }
 
     @Test

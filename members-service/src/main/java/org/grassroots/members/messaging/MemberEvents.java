@@ -10,7 +10,12 @@ import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,8 +41,12 @@ public class MemberEvents {
                                   OffsetDateTime changedAt) {
     }
 
-    /** {@code org.grassroots.member.erased.v1}: remove every copy of this person. */
-    public record ErasedV1(UUID memberId, OffsetDateTime erasedAt) {
+    /**
+     * {@code org.grassroots.member.erased.v1}: remove every copy of this person. {@code emailDigests} (SHA-256, in
+     * hex, of each of their addresses trimmed and lower-cased) find the copies held without the member id, such
+     * as an RSVP made as a member of the public, without the event carrying the addresses.
+     */
+    public record ErasedV1(UUID memberId, List<String> emailDigests, OffsetDateTime erasedAt) {
     }
 
     /** {@code org.grassroots.member.consent-changed.v1}: whether the person may be contacted on a channel for a purpose. */
@@ -103,8 +112,11 @@ public class MemberEvents {
         state(survivor);
     }
 
-    public void erased(UUID memberId, OffsetDateTime erasedAt) {
-        outbox.record(Topics.MEMBERS, memberId.toString(), EventTypes.MEMBER_ERASED, new ErasedV1(memberId, erasedAt));
+    /** @param emails every address the person had, primary and additional */
+    public void erased(UUID memberId, Collection<String> emails, OffsetDateTime erasedAt) {
+        List<String> digests = emails.stream().map(MemberEvents::emailDigest).distinct().sorted().toList();
+        outbox.record(Topics.MEMBERS, memberId.toString(), EventTypes.MEMBER_ERASED,
+                new ErasedV1(memberId, digests, erasedAt));
         outbox.record(Topics.MEMBER_STATE, memberId.toString(), EventTypes.MEMBER_STATE, null);
     }
 
@@ -119,5 +131,16 @@ public class MemberEvents {
                 new StatusChangedV1(change.memberId, change.fromStatus == null ? null : change.fromStatus.name(),
                         change.toStatus.name(), change.kind.name(), change.changedAt));
         state(member);
+    }
+
+    /** SHA-256 of the address trimmed and lower-cased, in hex (what PostgreSQL's {@code sha256} gives for it). */
+    static String emailDigest(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Member.normaliseEmail(email).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

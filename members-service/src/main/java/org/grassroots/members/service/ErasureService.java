@@ -13,6 +13,8 @@ import org.grassroots.members.messaging.MemberEvents;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,6 +38,9 @@ public class ErasureService {
         if (!caller.isAdmin()) {
             throw Caller.forbidden("Only an admin may erase a person");
         }
+        // Every address, for the other services to find copies kept without the member id (public RSVPs).
+        List<String> emails = new ArrayList<>(member.additionalEmails);
+        emails.add(member.email);
         StatusChange.delete("memberId", memberId);
         ConsentRecord.delete("memberId", memberId);
         member.delete();
@@ -45,7 +50,7 @@ public class ErasureService {
         record.erasedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         record.requestedBy = "admin";
         record.persist();
-        events.erased(memberId, record.erasedAt);
+        events.erased(memberId, emails, record.erasedAt);
         return record;
     }
 }

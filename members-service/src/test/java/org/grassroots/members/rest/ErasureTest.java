@@ -18,14 +18,18 @@ import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -68,6 +72,11 @@ class ErasureTest {
         assertEquals(1, events.stream().filter(r -> type(r).equals(EventTypes.MEMBER_ERASED)).count(),
                 "erasing twice publishes one erasure");
         events.forEach(r -> assertEquals(List.of(), EventCatalogue.load().violations(r)));
+        String erased = events.stream().filter(r -> type(r).equals(EventTypes.MEMBER_ERASED)).findFirst()
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).orElseThrow();
+        // The address's digest, for the other services to find copies kept without the member id; not the address.
+        assertTrue(erased.contains(sha256Hex(email.toLowerCase(Locale.ROOT))), erased);
+        assertFalse(erased.contains(email) || erased.contains("Zelda"), erased);
 
         List<ConsumerRecord<String, byte[]>> states = KafkaProbe.readUntil(Topics.MEMBER_STATE, Duration.ofSeconds(15),
                         records -> records.stream().anyMatch(r -> id.equals(r.key()) && r.value() == null))
@@ -97,5 +106,9 @@ class ErasureTest {
 
     private static String type(ConsumerRecord<String, byte[]> record) {
         return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
