@@ -145,7 +145,7 @@ public class MemberStandingHandler implements EventHandler {
         // JDBC below Hibernate: write its pending changes first, and forget what it holds afterwards (stale now).
         entityManager.flush();
         // Nearly always new members (a burst of joined events): a plain insert first, the upsert only if needed.
-        entityManager.unwrap(Session.class).doWork(connection -> NewRows.insertColumns(connection, """
+        entityManager.unwrap(Session.class).doWork(connection -> NewRows.insertColumns(connection, true, """
                         insert into member_projection (member_id, status, joined_at, updated_at)
                         select id::uuid, status, joined_at::timestamptz, now()
                         from unnest(?::text[], ?::text[], ?::text[]) as row (id, status, joined_at)""",

@@ -36,7 +36,7 @@ public class MemberEventsHandler implements EventHandler {
     EntityManager entityManager;
 
     /** A member's status as a joined or status-changed event states it. */
-    private record Standing(String status, OffsetDateTime at) {
+    private record Standing(String status, OffsetDateTime at, boolean joined) {
     }
 
     @Override
@@ -109,8 +109,10 @@ public class MemberEventsHandler implements EventHandler {
         }
         // JDBC below Hibernate: write its pending changes first, and forget what it holds afterwards (stale now).
         entityManager.flush();
-        // Nearly always new members (a burst of joined events): a plain insert first, the upsert only if needed.
-        entityManager.unwrap(Session.class).doWork(connection -> NewRows.insertColumns(connection, """
+        // A run of joined events is nearly always of new members: a plain insert first, the upsert only if needed.
+        // A status change is of a known member: the upsert at once.
+        boolean likelyNew = run.values().stream().allMatch(Standing::joined);
+        entityManager.unwrap(Session.class).doWork(connection -> NewRows.insertColumns(connection, likelyNew, """
                         insert into member_projection (member_id, status, updated_at)
                         select id::uuid, status, at::timestamptz
                         from unnest(?::text[], ?::text[], ?::text[]) as row (id, status, at)""",
@@ -129,7 +131,8 @@ public class MemberEventsHandler implements EventHandler {
         } else {
             return null;
         }
-        return new Standing(status, event.time() == null ? OffsetDateTime.now() : event.time());
+        return new Standing(status, event.time() == null ? OffsetDateTime.now() : event.time(),
+                EventTypes.MEMBER_JOINED.equals(event.type()));
     }
 
     /** The erased person's address digests; none in events published before they were added. */

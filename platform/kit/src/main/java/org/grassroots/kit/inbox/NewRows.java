@@ -30,12 +30,14 @@ public final class NewRows {
      * {@link #insert} for the usual shape: {@code insert ... select ... from unnest(?::text[], ...)}, one text array
      * per column, and as the careful statement the same with {@code onConflict} appended.
      *
+     * @param likelyNew false when the caller knows some rows exist (a run with status changes): then the careful
+     *                  statement runs at once, rather than after a failed insert (and an error in the server's log)
      * @return the rows inserted or updated
      */
-    public static int insertColumns(Connection connection, String insert, String onConflict, String[]... columns)
-            throws SQLException {
-        return insert(connection, () -> write(connection, insert, columns),
-                () -> write(connection, insert + "\n" + onConflict, columns));
+    public static int insertColumns(Connection connection, boolean likelyNew, String insert, String onConflict,
+                                    String[]... columns) throws SQLException {
+        Insert<Integer> careful = () -> write(connection, insert + "\n" + onConflict, columns);
+        return likelyNew ? insert(connection, () -> write(connection, insert, columns), careful) : careful.run();
     }
 
     private static int write(Connection connection, String sql, String[]... columns) throws SQLException {
