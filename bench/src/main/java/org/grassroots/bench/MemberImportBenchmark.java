@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
 /**
  * Imports N generated members (default 100,000) through members-service's CSV import and reports, side by side in
  * one run: rows/s until the job completed, until every event was published (outbox empty) and until events- and
- * elections-service had applied them, for (0) a first, smaller import into the fresh suite, which warms the JVMs up
- * (its figure is the cold one), (1) new people with the whole suite running, (2) the same file again (every row
+ * elections-service had applied them, for (0) warm-up imports of other new people into the fresh suite (the first one's
+ * figure is the cold one), (1) new people with the whole suite running, (2) the same file again (every row
  * found and unchanged), (3) other new people with events- and elections-service stopped; the CPU each part of the
  * suite used per 1,000 rows; members-service's peak heap; and plain PostgreSQL COPY of the same CSV into a bare
  * table as the reference.
@@ -59,20 +60,23 @@ public final class MemberImportBenchmark {
     }
 
     /**
-     * The imports of one run ({@code alone} is null when not measured), members-service's peak heap in bytes
+     * The imports of one run: the warm-up files in order (the first is the cold figure), the measured ones
+     * ({@code alone} is null when not measured), members-service's peak heap in bytes
      * and the seconds PostgreSQL's COPY took for the first file.
      */
-    record Result(int rows, Timed warmUp, Timed first, Timed again, Timed alone, long peakHeapBytes,
+    record Result(int rows, List<Timed> warmUps, Timed first, Timed again, Timed alone, long peakHeapBytes,
                   double copySeconds) {
     }
 
     /**
-     * Rows of the first import, which warms the JVMs up, unless given: as many as the measured import. The import's
-     * per-chunk loops run 2,000 rows a call, so the JIT's final tier compiles them only after some 40,000-60,000
-     * rows; after a warm-up of 20,000 the measured import still paid for compiling (about 2 CPU-s).
+     * Rows imported before the measured import, unless given: three files as large as the measured one. The first
+     * file's figure is the cold one (fresh JVMs). The JIT goes on compiling for a long time: the services' JIT
+     * compiler threads used 78 CPU-ms per 1,000 rows in the first 100,000-row import, still 28-37 in the second
+     * and 15 in the fourth (2026-11-22); after one warm-up file the measured figure was a JIT tail, not the
+     * import.
      */
     static int warmUpRows(int rows) {
-        return rows;
+        return 3 * rows;
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,30 +89,36 @@ public final class MemberImportBenchmark {
             Timed first = result.first();
             Timed again = result.again();
             Timed alone = result.alone();
+            StringBuilder warmUpLines = new StringBuilder();
+            StringBuilder warmUpCpu = new StringBuilder();
+            for (int i = 0; i < result.warmUps().size(); i++) {
+                Timed warmUp = result.warmUps().get(i);
+                String label = "0" + (char) ('a' + i) + ".";
+                warmUpLines.append(line(label + " warm-up: " + warmUp.rows() + " new" + (i == 0 ? ", fresh JVMs" : ""),
+                        warmUp)).append('\n');
+                warmUpCpu.append("    ").append(label).append(' ').append(warmUp.cpuPerThousandRows()).append('\n');
+            }
             String report = """
 
                     Member import benchmark, %,d rows per file (2 cores, one run, side by side)
                                                           job completed        all events published    applied by both consumers
-                    %s
-                    %s
+                    %s%s
                     %s
                     %s
                       members-service peak heap   %,d MB (-Xmx256m)
                       reference: PostgreSQL COPY of file 1 into a bare table: %.2f s, %,.0f rows/s
                       CPU ms per 1,000 rows until published (from /proc, by process):
-                        0. %s
-                        1. %s
+                    %s    1. %s
                         2. %s
                         3. %s
                       job 1: %s
                       job 2: %s
-                    """.formatted(rows,
-                    line("0. warm-up: " + result.warmUp().rows() + " new, fresh JVMs", result.warmUp()),
+                    """.formatted(rows, warmUpLines,
                     line("1. new people, whole suite running", first),
                     line("2. the same file again (unchanged)", again),
                     line("3. new people, consumers stopped", alone),
                     result.peakHeapBytes() / (1024 * 1024), result.copySeconds(), rows / result.copySeconds(),
-                    result.warmUp().cpuPerThousandRows(), first.cpuPerThousandRows(), again.cpuPerThousandRows(),
+                    warmUpCpu, first.cpuPerThousandRows(), again.cpuPerThousandRows(),
                     alone.cpuPerThousandRows(), summary(first.job()), summary(again.job()));
             Path file = root.resolve("bench/target/member-import-report.txt");
             Files.writeString(file, report);
@@ -131,9 +141,14 @@ public final class MemberImportBenchmark {
         AtomicLong peakHeap = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(http, members, peakHeap));
         try {
-            // The first import of a fresh JVM also pays for compiling the import's code (several CPU-seconds
-            // of JIT): measured apart, so the figures below are those of a service that has been running.
-            Timed warmUp = importOnce(http, stack, token, generate(warmUpRows, offset + 2 * rows), true);
+            // The first imports of a fresh JVM also pay for compiling the import's code (several CPU-seconds
+            // of JIT each): measured apart, so the figures below are those of a service that has been running.
+            // In files no larger than the measured one (the request body has a size limit).
+            List<Timed> warmUps = new ArrayList<>();
+            for (int done = 0; done < warmUpRows; done += rows) {
+                warmUps.add(importOnce(http, stack, token,
+                        generate(Math.min(rows, warmUpRows - done), offset + 2 * rows + done), true));
+            }
             Timed first = importOnce(http, stack, token, csv, true);
             Timed again = importOnce(http, stack, token, csv, true);
             Timed stopped = null;
@@ -149,7 +164,7 @@ public final class MemberImportBenchmark {
                 }
                 stopped = importOnce(http, stack, token, generate(rows, offset + rows), false);
             }
-            return new Result(rows, warmUp, first, again, stopped, peakHeap.get(), copyReference(stack.jdbcUrl("members"), csv));
+            return new Result(rows, warmUps, first, again, stopped, peakHeap.get(), copyReference(stack.jdbcUrl("members"), csv));
         } finally {
             sampler.interrupt();
         }

@@ -246,19 +246,29 @@ final class ReportWriter {
                 + "members-service, the job polled until completed) with the whole suite running, then the same "
                 + "file again; each until the job completed, until the outbox was empty (every `member.joined` "
                 + "and `member.state` published) and until events- and elections-service's projections held every "
-                + "new person. Before them, a first import of ").append(count(r.warmUp().rows()))
-                .append(" other people warms the JVMs up: its figure is what the first import after a start "
-                + "gets (it also pays for compiling the import's code). The reference is PostgreSQL `COPY` of the "
-                + "same file into a bare table (no indexes) in members-service's database.\n\n");
+                + "new person. Before them, ").append(r.warmUps().size()).append(" imports of ")
+                .append(count(r.warmUps().get(0).rows())).append(" other people warm the JVMs up: the first one's figure "
+                + "is what the first import after a start gets; the JIT compilers go on compiling the import's code "
+                + "through the next ones (their CPU is given below each figure). The reference is PostgreSQL `COPY` "
+                + "of the same file into a bare table (no indexes) in members-service's database.\n\n");
         md.append("| import | job completed | all events published | applied by both consumers | target | verdict |\n"
                 + "|---|---|---|---|---|---|\n");
-        importRow(md, "first import after the start (" + count(r.warmUp().rows()) + " new people)", r.warmUp(), false);
+        for (int i = 0; i < r.warmUps().size(); i++) {
+            MemberImportBenchmark.Timed warmUp = r.warmUps().get(i);
+            importRow(md, (i == 0 ? "first import after the start (" : "warm-up import " + (i + 1) + " (")
+                    + count(warmUp.rows()) + " new people)", warmUp, false);
+        }
         importRow(md, "new people", r.first(), true);
         importRow(md, "the same file again (every row found, unchanged)", r.again(), false);
         md.append("| _reference: PostgreSQL COPY_ | ").append(rate(rows, r.copySeconds())).append(" | | | | |\n\n");
-        md.append("CPU per 1,000 rows until the events were published, by process (ms): new people: ")
-                .append(r.first().cpuPerThousandRows()).append("; the same file again: ")
-                .append(r.again().cpuPerThousandRows()).append(".\n\n");
+        md.append("CPU per 1,000 rows until the events were published, by process (ms), with the part of it the "
+                + "services' JIT compiler threads used:\n\n");
+        for (int i = 0; i < r.warmUps().size(); i++) {
+            md.append("- ").append(i == 0 ? "first import after the start" : "warm-up import " + (i + 1)).append(": ")
+                    .append(r.warmUps().get(i).cpuPerThousandRows()).append('\n');
+        }
+        md.append("- new people: ").append(r.first().cpuPerThousandRows()).append('\n');
+        md.append("- the same file again: ").append(r.again().cpuPerThousandRows()).append("\n\n");
         md.append("members-service's peak heap during the imports: ").append(count(r.peakHeapBytes() / (1024 * 1024)))
                 .append(" MB (limit 256 MB). `./bench/member-import` also measures the import with events- and "
                 + "elections-service stopped.\n\n");
