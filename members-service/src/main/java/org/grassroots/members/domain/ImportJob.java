@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A CSV import's progress. */
+/**
+ * A CSV import's progress, who started it, and which members-service instance runs it ({@code runner}, a random id
+ * per process) with its last sign of life ({@code heartbeatAt}).
+ */
 @Entity
 @Table(name = "import_job")
 public class ImportJob extends PanacheEntityBase {
@@ -46,4 +49,22 @@ public class ImportJob extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+
+    @Column(name = "caller_subject")
+    public String callerSubject;
+
+    @Column(name = "caller_roles")
+    public String[] callerRoles;
+
+    @Column(name = "caller_branch_id")
+    public UUID callerBranchId;
+
+    public UUID runner;
+
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
+
+    public boolean isUnfinished() {
+        return Status.queued.name().equals(status) || Status.running.name().equals(status);
+    }
 }

@@ -2,9 +2,13 @@ package org.grassroots.members.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
@@ -16,9 +20,15 @@ import org.grassroots.members.domain.BranchDirectory;
 import org.grassroots.members.domain.CsvTable;
 import org.grassroots.members.domain.ImportJob;
 import org.grassroots.members.domain.MembershipType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.lang.annotation.ElementType;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,13 +39,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * CSV import as a job: the header is checked up front (a wrong one changes nothing), then the rows are recorded
  * with the same de-duplication as the API, a chunk per transaction; a refused row costs only itself and a
  * re-upload of the same file changes nothing. Row errors name the row and field, never the row's content.
+ *
+ * <p>A job survives a restart: its file is kept until it ends, and each chunk commits with the job's progress, so
+ * the job can go on from the first row not yet recorded. The instance running a job renews its lease on it
+ * ({@code grassroots.import.lease}, every third of it); an instance that finds a job whose lease has run out (its
+ * runner stopped) takes it over. Each chunk's commit checks that this instance still runs the job, so two never
+ * both record it.
  */
 @ApplicationScoped
 public class ImportService {
@@ -47,8 +66,6 @@ public class ImportService {
     private static final int MAX_ERRORS = 1_000;
     /** Rows per transaction: large enough that per-statement costs vanish, small enough to redo on a conflict. */
     private static final int CHUNK = 2_000;
-    /** How often a running job's progress is written: often enough to watch, rarely enough to cost nothing. */
-    private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     @Inject
@@ -56,6 +73,22 @@ public class ImportService {
 
     @Inject
     MemberBatchRecorder batch;
+
+    @Inject
+    ImportFiles files;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** How long a job's runner may be silent before another instance takes the job over. */
+    @ConfigProperty(name = "grassroots.import.lease", defaultValue = "90s")
+    Duration lease;
+
+    /** This process, as the runner of the jobs it starts or takes over. */
+    private final UUID instance = UUID.randomUUID();
+
+    /** The jobs queued or running in this process: their leases are renewed while they are here. */
+    private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
 
     /**
      * The API's constraints, without asking JPA whether each property is loaded (a row is no entity): that asking
@@ -90,9 +123,101 @@ public class ImportService {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("member-import").daemon().factory());
 
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("member-import-leases").daemon().factory());
+
+    /** At start (a restart's jobs are taken over once their lease runs out), then every third of the lease. */
+    void startLeases(@Observes StartupEvent started) {
+        leases.scheduleWithFixedDelay(this::renewAndTakeOver, 0, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+    }
+
+    /** Set when the service stops: a running job stops between two chunks, to be taken over. */
+    private volatile boolean stopping;
+
+    /** On a shutdown event, not at the bean's destruction: the database and transactions are still there. */
+    void stop(@Observes ShutdownEvent stopped) {
+        stopping = true;
+        leases.shutdownNow();
+        executor.shutdown();
+        try {
+            if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                // Its lease given up, a job cut short here is taken over as soon as an instance starts.
+                QuarkusTransaction.requiringNew().run(() -> ImportJob.update("heartbeatAt = null where runner = ?1 "
+                        + "and status in ?2", instance, List.of(ImportJob.Status.queued.name(),
+                        ImportJob.Status.running.name())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf("Import leases not given up at shutdown: %s", e.getClass().getName());
+        }
+    }
+
+    private void renewAndTakeOver() {
+        try {
+            if (!mine.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> ImportJob.update("heartbeatAt = ?1 where id in ?2 "
+                        + "and runner = ?3", MembershipService.now(), List.copyOf(mine), instance));
+            }
+            takeOverStalledJobs();
+        } catch (RuntimeException e) {
+            // The database may be away; the next round tries again (the failure's message may quote data).
+            LOG.warnf("Import leases not renewed: %s", e.getClass().getName());
+        }
+    }
+
+    /**
+     * Takes over every unfinished job whose lease has run out, and goes on with it from its first row not yet
+     * recorded (a job whose file is gone fails, saying so). Returns how many it took over.
+     */
+    public int takeOverStalledJobs() {
+        OffsetDateTime now = MembershipService.now();
+        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = new ArrayList<>();
+            // "skip locked": a job whose runner is committing a chunk right now is not stalled.
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement claim = connection.prepareStatement("""
+                        update import_job set runner = ?, heartbeat_at = ? where id in (
+                            select id from import_job
+                            where status in ('queued', 'running') and (heartbeat_at is null or heartbeat_at < ?)
+                            for update skip locked)
+                        returning id""")) {
+                    claim.setObject(1, instance);
+                    claim.setObject(2, now);
+                    claim.setObject(3, now.minus(lease));
+                    try (ResultSet rows = claim.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            });
+            return ids;
+        });
+        claimed.forEach(this::resume);
+        return claimed.size();
+    }
+
+    private void resume(UUID jobId) {
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(jobId));
+        byte[] content = QuarkusTransaction.requiringNew().call(() -> files.load(jobId));
+        Tally tally = Tally.of(job);
+        mine.add(jobId);
+        if (content == null || job.callerRoles == null) {
+            LOG.warnf("Import %s was interrupted and its file is not kept: it fails", jobId);
+            tally.errors.add(new ImportJob.RowError(0, "file", "The import was interrupted and its file is no "
+                    + "longer kept; upload the file again (rows already imported are found, not repeated)"));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> writeProgress(jobId, ImportJob.Status.failed, tally));
+            } finally {
+                mine.remove(jobId);
+            }
+            return;
+        }
+        LOG.infof("Import %s: taken over at row %d of %d", jobId, tally.processed, job.total);
+        Caller caller = new Caller(job.callerSubject, Set.of(job.callerRoles), job.callerBranchId);
+        CsvTable table = CsvTable.parse(new String(content, StandardCharsets.UTF_8));
+        executor.submit(() -> run(jobId, table, caller, tally));
     }
 
     public ImportJob start(String csv, Caller caller) {
@@ -107,10 +232,17 @@ public class ImportService {
             created.status = ImportJob.Status.queued.name();
             created.total = table.rows().size();
             created.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            created.callerSubject = caller.subject();
+            created.callerRoles = caller.roles().toArray(String[]::new);
+            created.callerBranchId = caller.branchId();
+            created.runner = instance;
+            created.heartbeatAt = created.createdAt;
             created.persist();
+            files.store(created.id, csv.getBytes(StandardCharsets.UTF_8));
             return created;
         });
-        executor.submit(() -> run(job.id, table, caller));
+        mine.add(job.id);
+        executor.submit(() -> run(job.id, table, caller, new Tally()));
         return job;
     }
 
@@ -126,6 +258,29 @@ public class ImportService {
         int unchanged;
         int failed;
         final List<ImportJob.RowError> errors = new ArrayList<>();
+
+        /** The totals as the job's last committed chunk left them. */
+        static Tally of(ImportJob job) {
+            Tally tally = new Tally();
+            tally.processed = job.processed;
+            tally.created = job.created;
+            tally.updated = job.updated;
+            tally.unchanged = job.unchanged;
+            tally.failed = job.failed;
+            tally.errors.addAll(job.errors);
+            return tally;
+        }
+
+        Tally copy() {
+            Tally copy = new Tally();
+            copy.processed = processed;
+            copy.created = created;
+            copy.updated = updated;
+            copy.unchanged = unchanged;
+            copy.failed = failed;
+            copy.errors.addAll(errors);
+            return copy;
+        }
 
         void fail(int row, ProblemException e) {
             processed++;
@@ -163,63 +318,92 @@ public class ImportService {
         }
     }
 
-    private void run(UUID jobId, CsvTable table, Caller caller) {
+    /** Records the file's rows from {@code tally.processed} on, a chunk per transaction with the job's progress. */
+    private void run(UUID jobId, CsvTable table, Caller caller, Tally start) {
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < table.header().size(); i++) {
             column.put(table.header().get(i), i);
         }
-        Tally tally = new Tally();
-        progress(jobId, ImportJob.Status.running, tally);
-        long lastProgress = System.nanoTime();
+        Tally tally = start;
         try {
-            for (int from = 0; from < table.rows().size(); from += CHUNK) {
+            Tally running = tally;
+            QuarkusTransaction.requiringNew().run(() -> writeProgress(jobId, ImportJob.Status.running, running));
+            for (int from = tally.processed; from < table.rows().size(); from += CHUNK) {
+                if (stopping) {
+                    LOG.infof("Import %s: stopped at row %d of %d, to be taken over", jobId, from,
+                            table.rows().size());
+                    return;
+                }
                 int to = Math.min(from + CHUNK, table.rows().size());
+                Tally next = tally.copy();
                 List<MemberBatchRecorder.Row> rows = new ArrayList<>(to - from);
                 for (int r = from; r < to; r++) {
                     try {
                         rows.add(new MemberBatchRecorder.Row(r + 1, details(table.rows().get(r), column,
                                 table.header().size())));
                     } catch (ProblemException refusal) {
-                        tally.fail(r + 1, refusal);
+                        next.fail(r + 1, refusal);
                     }
                 }
-                long start = System.nanoTime();
-                record(jobId, rows, caller, tally);
-                if (start - lastProgress >= PROGRESS_INTERVAL_NANOS) {
-                    progress(jobId, ImportJob.Status.running, tally);
-                    lastProgress = start;
-                }
+                long started = System.nanoTime();
+                tally = record(jobId, rows, caller, next);
                 LOG.debugf("Import %s: %d rows recorded in %d ms", jobId, rows.size(),
-                        (System.nanoTime() - start) / 1_000_000);
+                        (System.nanoTime() - started) / 1_000_000);
             }
-            progress(jobId, ImportJob.Status.completed, tally);
+            Tally done = tally;
+            QuarkusTransaction.requiringNew().run(() -> writeProgress(jobId, ImportJob.Status.completed, done));
+        } catch (LostJob e) {
+            LOG.infof("Import %s: another instance has taken it over", jobId);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Import %s failed", jobId);
-            progress(jobId, ImportJob.Status.failed, tally);
+            if (stopping) {
+                return; // the service is going away under it: taken over later, not failed
+            }
+            // Not the exception's message: a database's may quote a row's values.
+            LOG.errorf("Import %s failed: %s", jobId, e.getClass().getName());
+            Tally failed = tally;
+            try {
+                QuarkusTransaction.requiringNew().run(() -> writeProgress(jobId, ImportJob.Status.failed, failed));
+            } catch (RuntimeException unrecorded) {
+                // Its lease is no longer renewed (below): the job is taken over and goes on when it runs out.
+                LOG.warnf("Import %s: its failure could not be recorded: %s", jobId, unrecorded.getClass().getName());
+            }
+        } finally {
+            mine.remove(jobId);
         }
     }
 
-    /** One chunk in one transaction, set-based; if the database refuses it (a concurrent write), row by row. */
-    private void record(UUID jobId, List<MemberBatchRecorder.Row> rows, Caller caller, Tally tally) {
-        List<MemberBatchRecorder.Outcome> outcomes;
+    /**
+     * One chunk in one transaction with the job's progress, set-based; if the database refuses it (a concurrent
+     * write), row by row. Returns the totals after the chunk.
+     */
+    private Tally record(UUID jobId, List<MemberBatchRecorder.Row> rows, Caller caller, Tally before) {
         try {
-            outcomes = QuarkusTransaction.requiringNew()
-                    .call(() -> batch.record(rows, caller, BranchDirectory.load()));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Tally after = before.copy();
+                batch.record(rows, caller, BranchDirectory.load()).forEach(after::count);
+                writeProgress(jobId, ImportJob.Status.running, after);
+                return after;
+            });
+        } catch (LostJob e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.debugf("Import %s: a chunk of %d rows is retried row by row (%s)", jobId, rows.size(),
                     e.getClass().getSimpleName());
-            for (MemberBatchRecorder.Row row : rows) {
-                try {
-                    tally.count(QuarkusTransaction.requiringNew().call(() -> membership.record(row.details(), caller)));
-                } catch (ProblemException refusal) {
-                    tally.fail(row.number(), refusal);
-                } catch (RuntimeException rowFailure) {
-                    tally.fail(row.number(), ProblemException.conflict("conflict", "conflicts with a concurrent change"));
-                }
-            }
-            return;
         }
-        outcomes.forEach(tally::count);
+        // Each row commits alone, the progress after them all: a stop in between repeats some rows, which are
+        // then found and unchanged.
+        Tally after = before.copy();
+        for (MemberBatchRecorder.Row row : rows) {
+            try {
+                after.count(QuarkusTransaction.requiringNew().call(() -> membership.record(row.details(), caller)));
+            } catch (ProblemException refusal) {
+                after.fail(row.number(), refusal);
+            } catch (RuntimeException rowFailure) {
+                after.fail(row.number(), ProblemException.conflict("conflict", "conflicts with a concurrent change"));
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> writeProgress(jobId, ImportJob.Status.running, after));
+        return after;
     }
 
     private MemberDetails details(List<String> row, Map<String, Integer> column, int width) {
@@ -296,19 +480,34 @@ public class ImportService {
         }
     }
 
-    private static void progress(UUID jobId, ImportJob.Status status, Tally tally) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImportJob job = ImportJob.findById(jobId);
-            job.status = status.name();
-            job.processed = tally.processed;
-            job.created = tally.created;
-            job.updated = tally.updated;
-            job.unchanged = tally.unchanged;
-            job.failed = tally.failed;
-            job.errors = List.copyOf(tally.errors);
-            if (status == ImportJob.Status.completed || status == ImportJob.Status.failed) {
-                job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            }
-        });
+    /**
+     * Writes the job's progress in the caller's transaction, first making sure this instance still runs the job
+     * (the row stays locked until the commit, so a takeover waits for it); a job's end also deletes its file.
+     */
+    private void writeProgress(UUID jobId, ImportJob.Status status, Tally tally) {
+        ImportJob job = ImportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !instance.equals(job.runner)) {
+            throw new LostJob();
+        }
+        OffsetDateTime now = MembershipService.now();
+        job.status = status.name();
+        job.processed = tally.processed;
+        job.created = tally.created;
+        job.updated = tally.updated;
+        job.unchanged = tally.unchanged;
+        job.failed = tally.failed;
+        job.errors = List.copyOf(tally.errors);
+        job.heartbeatAt = now;
+        if (status == ImportJob.Status.completed || status == ImportJob.Status.failed) {
+            job.finishedAt = now;
+            files.delete(jobId);
+        }
+    }
+
+    /** This instance no longer runs the job: another took it over (this one had been silent too long). */
+    private static final class LostJob extends RuntimeException {
+        LostJob() {
+            super(null, null, false, false);
+        }
     }
 }

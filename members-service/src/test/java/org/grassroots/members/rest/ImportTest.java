@@ -7,17 +7,24 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.grassroots.kit.outbox.OutboxRelay;
+import org.grassroots.members.service.ImportService;
 import org.grassroots.members.support.MembersApi;
 import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.PersonalDataScan;
 import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +35,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +52,9 @@ class ImportTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    ImportService imports;
 
     @Test
     void anImportRecordsGoodRowsReportsBadOnesAndARepeatChangesNothing() {
@@ -74,6 +85,108 @@ class ImportTest {
                 .body("failed", equalTo(2));
         assertEquals(members, count("select count(*) from member"), "no duplicates");
         assertEquals(events, eventsRecorded(), "no events from a repeat");
+        assertEquals(0, count("select count(*) from import_file where job_id in ('%s', '%s')"
+                .formatted(jobId(job), jobId(again))), "an ended job's file (personal data) is not kept");
+    }
+
+    @Test
+    void anImportCutShortByAStoppedInstanceIsTakenOverAndFinishedFromWhereItStopped() throws SQLException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = restartFile(run);
+        String admin = TestTokens.admin();
+        // What a stopped instance leaves behind: the first two rows recorded, committed with the job's progress;
+        // the file kept; the lease run out.
+        for (int i = 1; i <= 2; i++) {
+            MembersApi.record(admin, "{\"givenName\":\"P%d\",\"familyName\":\"Restart\",\"email\":\"p%d.%s@example.org\"}"
+                    .formatted(i, i, run)).statusCode(201);
+        }
+        UUID job = jobLeftBehind(csv, 2, OffsetDateTime.now().minusHours(1), true);
+        String notYetImported = "P3.%s@EXAMPLE.org".formatted(run);
+        assertEquals(List.of("import_file.content holds " + notYetImported), scan(notYetImported),
+                "until the job ends, its file is the only copy (and the erasure scan sees it)");
+
+        imports.takeOverStalledJobs(); // (or the service's own round of lease checks, whichever comes first)
+        awaitCompleted(admin, "/members/imports/" + job);
+        given().auth().oauth2(admin).get("/members/imports/" + job).then()
+                .body("processed", equalTo(5)).body("created", equalTo(5))
+                .body("unchanged", equalTo(0)).body("failed", equalTo(0));
+        assertEquals(5, count("select count(*) from member where email_normalised like '%." + run + "@example.org'"));
+        assertEquals(0, count("select count(*) from import_file where job_id = '" + job + "'"));
+        assertTrue(scan(notYetImported).stream().noneMatch(hit -> hit.startsWith("import_file")));
+    }
+
+    private List<String> scan(String needle) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return PersonalDataScan.find(c, List.of(needle));
+        }
+    }
+
+    @Test
+    void aJobWhoseRunnerIsAliveIsNotTakenOver() throws SQLException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID job = jobLeftBehind(restartFile(run), 0, OffsetDateTime.now(), true);
+        try {
+            imports.takeOverStalledJobs();
+            given().auth().oauth2(TestTokens.admin()).get("/members/imports/" + job).then()
+                    .body("status", equalTo("running")).body("processed", equalTo(0));
+            assertEquals(0, count("select count(*) from member where email_normalised like '%." + run + "@example.org'"));
+        } finally {
+            update("delete from import_job where id = '" + job + "'");
+        }
+    }
+
+    @Test
+    void aStalledJobWhoseFileIsGoneFailsAndSaysWhatToDo() throws SQLException {
+        UUID job = jobLeftBehind(restartFile(UUID.randomUUID().toString().substring(0, 8)), 2,
+                OffsetDateTime.now().minusHours(1), false);
+        String admin = TestTokens.admin();
+        imports.takeOverStalledJobs();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "failed".equals(given().auth().oauth2(admin).get("/members/imports/" + job).then().extract().path("status")));
+        given().auth().oauth2(admin).get("/members/imports/" + job).then()
+                .body("processed", equalTo(2)).body("finishedAt", notNullValue())
+                .body("errors.field", contains("file")).body("errors[0].message", containsString("upload the file again"));
+    }
+
+    private static String restartFile(String run) {
+        return "givenName,familyName,email\n" + IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> "P%d,Restart,p%d.%s@example.org\n".formatted(i, i, run)).collect(Collectors.joining());
+    }
+
+    /** A running job as an instance that stopped leaves it: {@code processed} rows done, all of them created. */
+    private UUID jobLeftBehind(String csv, int processed, OffsetDateTime heartbeat, boolean fileKept)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement job = c.prepareStatement("""
+                     insert into import_job (id, status, total, processed, created, created_at, caller_subject,
+                                             caller_roles, runner, heartbeat_at)
+                     values (?, 'running', ?, ?, ?, now(), 'an-admin', '{admin}', ?, ?)""");
+             PreparedStatement file = c.prepareStatement("insert into import_file (job_id, content) values (?, ?)")) {
+            job.setObject(1, id);
+            job.setInt(2, (int) csv.lines().count() - 1);
+            job.setInt(3, processed);
+            job.setInt(4, processed);
+            job.setObject(5, UUID.randomUUID());
+            job.setObject(6, heartbeat);
+            job.executeUpdate();
+            if (fileKept) {
+                file.setObject(1, id);
+                file.setBytes(2, csv.getBytes(StandardCharsets.UTF_8));
+                file.executeUpdate();
+            }
+        }
+        return id;
+    }
+
+    private static String jobId(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private void update(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().executeUpdate(sql);
+        }
     }
 
     @Test
