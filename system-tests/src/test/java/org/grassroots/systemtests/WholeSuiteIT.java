@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -290,6 +291,68 @@ class WholeSuiteIT {
 
     @Test
     @Order(6)
+    void anImportCutShortByARestartOfMembersServiceGoesOnWithEveryRowOnce() throws Exception {
+        String phase = "fault: members-service restarted during an import";
+        phase(phase, () -> {
+            String batch = UUID.randomUUID().toString().substring(0, 8);
+            int rows = 40_000;
+            StringBuilder csv = new StringBuilder("givenName,familyName,email,membershipType\n");
+            for (int i = 0; i < rows; i++) {
+                csv.append("Restarted,Import ").append(i).append(",restarted.").append(batch).append('.').append(i)
+                        .append("@example.org,supporter\n");
+            }
+            Gateway.Answer job = gateway.send(phase, "POST", "/members/imports", admin, "text/csv", csv.toString(),
+                    Map.of());
+            report.check(phase, "the import is accepted", job.status() == 202, "import -> " + job.status());
+            String jobId = job.json().path("id").asText();
+            String jobPath = "/members/imports/" + jobId;
+            // Stopped as a deployment stops it (SIGTERM), once the job has recorded some rows but not all.
+            Scenario.await(() -> jobRow(jobId, "processed") > 0, Duration.ofSeconds(60));
+            stack.stopService("members");
+            long atStop = jobRow(jobId, "processed");
+            report.fault("members-service stopped (SIGTERM) with the import at row " + atStop + " of " + rows);
+            report.check(phase, "the service stopped while the import was under way", atStop > 0 && atStop < rows,
+                    atStop + " of " + rows + " rows recorded when it stopped");
+            stack.startService("members");
+            report.fault("members-service started again");
+            boolean done = Scenario.await(() -> gateway.get(phase, jobPath, admin).body().contains("\"completed\""),
+                    Duration.ofSeconds(120));
+            JsonNode result = gateway.get(phase, jobPath, admin).json();
+            report.check(phase, "the new instance takes the import over and completes it, every row created once",
+                    done && result.path("processed").asInt() == rows && result.path("created").asInt() == rows
+                            && result.path("unchanged").asInt() == 0, "import job: " + result);
+            List<String> ids = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("members"), "postgres", "postgres");
+                 var s = c.createStatement();
+                 var rs = s.executeQuery("select id from member where email like 'restarted." + batch + ".%'")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            report.check(phase, "members-service holds each imported person once", ids.size() == rows,
+                    ids.size() + " rows for " + rows + " people");
+            report.check(phase, "the ended job's file (personal data) is not kept",
+                    jobRow(jobId, "(select count(*) from import_file f where f.job_id = j.id)") == 0,
+                    "import_file still holds the job's file");
+            awaitConvergedAndNothingLost(phase, ids);
+        });
+    }
+
+    /** One figure of an import job, read from members-service's database (the service may be down). */
+    private long jobRow(String jobId, String expression) {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("members"), "postgres", "postgres");
+             var ps = c.prepareStatement("select " + expression + " from import_job j where j.id = ?::uuid")) {
+            ps.setString(1, jobId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(7)
     void aRestartOfTheWholeSuiteKeepsEverything() throws Exception {
         phase("fault: whole suite restart", () -> {
             Set<String> volatileTables = Set.of("gateway.api_key"); // every start makes the demo read-only key
@@ -321,7 +384,7 @@ class WholeSuiteIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void consumingEveryTopicAgainFromTheBeginningChangesNothing() throws Exception {
         phase("replay", () -> {
             try (ConsumerGroups groups = new ConsumerGroups(stack.kafkaBootstrapServers())) {
