@@ -44,7 +44,8 @@ public class ImportResource {
     @Operation(summary = "Import members from CSV", description = "Roles: organiser (into their branch), admin. "
             + "Header row required: givenName, familyName, email; optional phone, postcode, membershipType, branchId, "
             + "origin, externalId, duesPaidUntil. Rows are de-duplicated like POST /members, so importing the same "
-            + "file again changes nothing. Runs as a job: follow Location. Up to 20 MB.")
+            + "file again changes nothing. Runs as a job: follow Location; a job survives a restart of the service and "
+            + "goes on from the first row not yet recorded. Up to 20 MB.")
     @APIResponse(responseCode = "202", description = "Accepted; the job's progress is at Location",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "400", description = "Missing, unknown or repeated columns: nothing is imported",
