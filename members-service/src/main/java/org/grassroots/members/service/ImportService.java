@@ -155,15 +155,29 @@ public class ImportService {
 
     private void renewAndTakeOver() {
         try {
-            if (!mine.isEmpty()) {
-                QuarkusTransaction.requiringNew().run(() -> ImportJob.update("heartbeatAt = ?1 where id in ?2 "
-                        + "and runner = ?3", MembershipService.now(), List.copyOf(mine), instance));
-            }
+            renewLeases();
             takeOverStalledJobs();
         } catch (RuntimeException e) {
             // The database may be away; the next round tries again (the failure's message may quote data).
             LOG.warnf("Import leases not renewed: %s", e.getClass().getName());
         }
+    }
+
+    /** Renews the leases of the jobs queued or running here (the service does it every third of the lease). */
+    public void renewLeases() {
+        UUID[] here = mine.toArray(UUID[]::new);
+        if (here.length == 0) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement renew = connection.prepareStatement(
+                    "update import_job set heartbeat_at = ? where runner = ? and id = any(?)")) {
+                renew.setObject(1, MembershipService.now());
+                renew.setObject(2, instance);
+                renew.setArray(3, connection.createArrayOf("uuid", here));
+                renew.executeUpdate();
+            }
+        }));
     }
 
     /**
@@ -180,11 +194,14 @@ public class ImportService {
                         update import_job set runner = ?, heartbeat_at = ? where id in (
                             select id from import_job
                             where status in ('queued', 'running') and (heartbeat_at is null or heartbeat_at < ?)
+                              and not id = any(?)
                             for update skip locked)
                         returning id""")) {
                     claim.setObject(1, instance);
                     claim.setObject(2, now);
                     claim.setObject(3, now.minus(lease));
+                    // Never its own queued or running jobs, even if renewing their leases failed.
+                    claim.setArray(4, connection.createArrayOf("uuid", mine.toArray(UUID[]::new)));
                     try (ResultSet rows = claim.executeQuery()) {
                         while (rows.next()) {
                             ids.add(rows.getObject(1, UUID.class));
@@ -353,7 +370,7 @@ public class ImportService {
             Tally done = tally;
             QuarkusTransaction.requiringNew().run(() -> writeProgress(jobId, ImportJob.Status.completed, done));
         } catch (LostJob e) {
-            LOG.infof("Import %s: another instance has taken it over", jobId);
+            LOG.infof("Import %s: taken over by another instance, or ended, meanwhile", jobId);
         } catch (RuntimeException e) {
             if (stopping) {
                 return; // the service is going away under it: taken over later, not failed
@@ -391,7 +408,8 @@ public class ImportService {
                     e.getClass().getSimpleName());
         }
         // Each row commits alone, the progress after them all: a stop in between repeats some rows, which are
-        // then found and unchanged.
+        // then found and counted unchanged. (A row's own progress would not do: the chunk's unreadable rows are
+        // counted already, and the job's count of processed rows is where it goes on.)
         Tally after = before.copy();
         for (MemberBatchRecorder.Row row : rows) {
             try {
@@ -482,11 +500,12 @@ public class ImportService {
 
     /**
      * Writes the job's progress in the caller's transaction, first making sure this instance still runs the job
-     * (the row stays locked until the commit, so a takeover waits for it); a job's end also deletes its file.
+     * and it has not ended (the row stays locked until the commit, so a takeover waits for it); a job's end also
+     * deletes its file.
      */
     private void writeProgress(UUID jobId, ImportJob.Status status, Tally tally) {
         ImportJob job = ImportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || !instance.equals(job.runner)) {
+        if (job == null || !instance.equals(job.runner) || !job.isUnfinished()) {
             throw new LostJob();
         }
         OffsetDateTime now = MembershipService.now();
@@ -504,7 +523,7 @@ public class ImportService {
         }
     }
 
-    /** This instance no longer runs the job: another took it over (this one had been silent too long). */
+    /** This instance no longer runs the job: another took it over (this one had been silent too long), or it ended. */
     private static final class LostJob extends RuntimeException {
         LostJob() {
             super(null, null, false, false);

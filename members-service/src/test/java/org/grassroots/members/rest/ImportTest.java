@@ -122,6 +122,29 @@ class ImportTest {
     }
 
     @Test
+    void aJobQueuedBehindAnotherKeepsItsLeaseAndItsOwnInstanceDoesNotTakeItOver() throws SQLException {
+        String admin = TestTokens.admin();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String longFile = "givenName,familyName,email\n" + IntStream.range(0, 50_000)
+                .mapToObj(i -> "L%d,Long,long%d.%s@example.org\n".formatted(i, i, run)).collect(Collectors.joining());
+        String running = given().auth().oauth2(admin).contentType("text/csv").body(longFile).post("/members/imports")
+                .then().statusCode(202).extract().header("Location");
+        String queued = given().auth().oauth2(admin).contentType("text/csv").body(restartFile(run))
+                .post("/members/imports").then().statusCode(202).extract().header("Location");
+        update("update import_job set heartbeat_at = now() - interval '1 hour' where id = '" + jobId(queued) + "'");
+
+        assertEquals(0, imports.takeOverStalledJobs(), "an instance never takes over its own queued job");
+        imports.renewLeases();
+        assertEquals(1, count("select count(*) from import_job where id = '" + jobId(queued) + "' and status = 'queued'"
+                + " and heartbeat_at > now() - interval '1 minute'"), "still queued, its lease renewed");
+
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                "completed".equals(given().auth().oauth2(admin).get(running).then().extract().path("status")));
+        awaitCompleted(admin, queued);
+        given().auth().oauth2(admin).get(queued).then().body("created", equalTo(5)).body("processed", equalTo(5));
+    }
+
+    @Test
     void aJobWhoseRunnerIsAliveIsNotTakenOver() throws SQLException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         UUID job = jobLeftBehind(restartFile(run), 0, OffsetDateTime.now(), true);
