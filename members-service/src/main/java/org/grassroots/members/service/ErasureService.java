@@ -28,6 +28,9 @@ public class ErasureService {
     @Inject
     MemberEvents events;
 
+    @Inject
+    ImportService imports;
+
     @Transactional
     public ErasureRecord erase(UUID memberId, Caller caller) {
         Optional<ErasureRecord> done = ErasureRecord.find("memberId", memberId).firstResultOptional();
@@ -44,6 +47,9 @@ public class ErasureService {
         StatusChange.delete("memberId", memberId);
         ConsentRecord.delete("memberId", memberId);
         member.delete();
+        // The member's row first, as an import's chunk locks it before its job: the same order, no deadlock.
+        Member.flush();
+        imports.failImportsHoldingAnyOf(emails);
         ErasureRecord record = new ErasureRecord();
         record.id = TimeOrderedIds.next();
         record.memberId = memberId;

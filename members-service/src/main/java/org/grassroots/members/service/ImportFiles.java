@@ -30,6 +30,22 @@ class ImportFiles {
         return content.isEmpty() ? null : (byte[]) content.getFirst();
     }
 
+    /**
+     * The jobs whose file holds one of these email addresses, in any case (ASCII letters; an address is
+     * searched for as text in the file's bytes).
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> holdingAnyOf(List<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createNativeQuery("""
+                        select job_id from import_file
+                        where exists (select 1 from unnest(cast(?1 as text[])) as address
+                                      where strpos(lower(encode(content, 'escape')), lower(address)) > 0)""", UUID.class)
+                .setParameter(1, emails.toArray(String[]::new)).getResultList();
+    }
+
     /** Deleted when the job ends: the file holds personal data. */
     void delete(UUID jobId) {
         entityManager.createNativeQuery("delete from import_file where job_id = ?1").setParameter(1, jobId)

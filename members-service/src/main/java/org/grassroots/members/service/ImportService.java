@@ -237,6 +237,30 @@ public class ImportService {
         executor.submit(() -> run(jobId, table, caller, tally));
     }
 
+    /**
+     * Ends, as failed, every unfinished import whose file holds one of these addresses, and deletes the file. Called
+     * in an erasure's transaction: the erased person's data does not outlive the erasure in a file, nor come back
+     * when the import goes on (its runner stops at its next chunk, which finds the job ended). Returns how many.
+     */
+    public int failImportsHoldingAnyOf(List<String> emails) {
+        List<UUID> holding = files.holdingAnyOf(emails);
+        OffsetDateTime now = MembershipService.now();
+        for (UUID jobId : holding) {
+            ImportJob job = ImportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+            if (job != null && job.isUnfinished()) {
+                List<ImportJob.RowError> errors = new ArrayList<>(job.errors);
+                errors.add(new ImportJob.RowError(0, "file", "Stopped: a person in this file was erased meanwhile. "
+                        + "Upload the file again without them (rows already imported are found, not repeated)"));
+                job.errors = errors;
+                job.status = ImportJob.Status.failed.name();
+                job.finishedAt = now;
+                job.heartbeatAt = now;
+            }
+            files.delete(jobId);
+        }
+        return holding.size();
+    }
+
     public ImportJob start(String csv, Caller caller) {
         CsvTable table = CsvTable.parse(csv);
         checkHeader(table.header());

@@ -145,6 +145,29 @@ class ImportTest {
     }
 
     @Test
+    void anErasureStopsAnUnfinishedImportHoldingThePersonAndDeletesItsFile() throws SQLException {
+        String admin = TestTokens.admin();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String email = "p3.%s@example.org".formatted(run);
+        UUID person = MembersApi.member(admin, email, "");
+        UUID holding = jobLeftBehind(restartFile(run).replace(email, email.toUpperCase()), 0, OffsetDateTime.now(), true);
+        UUID unrelated = jobLeftBehind(restartFile(UUID.randomUUID().toString().substring(0, 8)), 0,
+                OffsetDateTime.now(), true);
+        try {
+            given().auth().oauth2(admin).post("/members/" + person + "/erasure").then().statusCode(201);
+
+            given().auth().oauth2(admin).get("/members/imports/" + holding).then()
+                    .body("status", equalTo("failed")).body("finishedAt", notNullValue())
+                    .body("errors.field", contains("file")).body("errors[0].message", containsString("erased"));
+            assertEquals(List.of(), scan(email), "neither the member nor the file holds the address");
+            given().auth().oauth2(admin).get("/members/imports/" + unrelated).then().body("status", equalTo("running"));
+            assertEquals(1, count("select count(*) from import_file where job_id = '" + unrelated + "'"));
+        } finally {
+            update("delete from import_job where id in ('" + holding + "', '" + unrelated + "')");
+        }
+    }
+
+    @Test
     void aJobWhoseRunnerIsAliveIsNotTakenOver() throws SQLException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         UUID job = jobLeftBehind(restartFile(run), 0, OffsetDateTime.now(), true);
