@@ -31,8 +31,8 @@ class ImportFiles {
     }
 
     /**
-     * The jobs whose file holds one of these email addresses, in any case (ASCII letters; an address is
-     * searched for as text in the file's bytes).
+     * The jobs whose file holds one of these email addresses: in any case where the address is ASCII, and as
+     * written (its exact UTF-8 bytes) otherwise.
      */
     @SuppressWarnings("unchecked")
     List<UUID> holdingAnyOf(List<String> emails) {
@@ -42,7 +42,8 @@ class ImportFiles {
         return entityManager.createNativeQuery("""
                         select job_id from import_file
                         where exists (select 1 from unnest(cast(?1 as text[])) as address
-                                      where strpos(lower(encode(content, 'escape')), lower(address)) > 0)""", UUID.class)
+                                      where strpos(lower(encode(content, 'escape')), lower(address)) > 0
+                                         or position(convert_to(address, 'UTF8') in content) > 0)""", UUID.class)
                 .setParameter(1, emails.toArray(String[]::new)).getResultList();
     }
 

@@ -153,7 +153,14 @@ class ImportTest {
         UUID holding = jobLeftBehind(restartFile(run).replace(email, email.toUpperCase()), 0, OffsetDateTime.now(), true);
         UUID unrelated = jobLeftBehind(restartFile(UUID.randomUUID().toString().substring(0, 8)), 0,
                 OffsetDateTime.now(), true);
+        String accented = "zoë.%s@example.org".formatted(run);
+        UUID zoe = MembersApi.member(admin, accented, "");
+        UUID holdingAccented = jobLeftBehind(restartFile(run).replace(email, accented), 0, OffsetDateTime.now(), true);
         try {
+            given().auth().oauth2(admin).post("/members/" + zoe + "/erasure").then().statusCode(201);
+            given().auth().oauth2(admin).get("/members/imports/" + holdingAccented).then().body("status", equalTo("failed"));
+            given().auth().oauth2(admin).get("/members/imports/" + holding).then().body("status", equalTo("running"));
+
             given().auth().oauth2(admin).post("/members/" + person + "/erasure").then().statusCode(201);
 
             given().auth().oauth2(admin).get("/members/imports/" + holding).then()
@@ -163,7 +170,7 @@ class ImportTest {
             given().auth().oauth2(admin).get("/members/imports/" + unrelated).then().body("status", equalTo("running"));
             assertEquals(1, count("select count(*) from import_file where job_id = '" + unrelated + "'"));
         } finally {
-            update("delete from import_job where id in ('" + holding + "', '" + unrelated + "')");
+            update("delete from import_job where id in ('" + holding + "', '" + unrelated + "', '" + holdingAccented + "')");
         }
     }
 
