@@ -247,16 +247,15 @@ public class ImportService {
         OffsetDateTime now = MembershipService.now();
         for (UUID jobId : holding) {
             ImportJob job = ImportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-            if (job != null && job.isUnfinished()) {
+            if (job.isUnfinished()) {
                 List<ImportJob.RowError> errors = new ArrayList<>(job.errors);
                 errors.add(new ImportJob.RowError(0, "file", "Stopped: a person in this file was erased meanwhile. "
                         + "Upload the file again without them (rows already imported are found, not repeated)"));
                 job.errors = errors;
-                job.status = ImportJob.Status.failed.name();
-                job.finishedAt = now;
-                job.heartbeatAt = now;
+                end(job, ImportJob.Status.failed, now);
+            } else {
+                files.delete(jobId); // (a file outliving its job's end; not expected, and not to be kept)
             }
-            files.delete(jobId);
         }
         return holding.size();
     }
@@ -542,9 +541,16 @@ public class ImportService {
         job.errors = List.copyOf(tally.errors);
         job.heartbeatAt = now;
         if (status == ImportJob.Status.completed || status == ImportJob.Status.failed) {
-            job.finishedAt = now;
-            files.delete(jobId);
+            end(job, status, now);
         }
+    }
+
+    /** A job's end: its status and time, and its file (personal data) deleted. */
+    private void end(ImportJob job, ImportJob.Status status, OffsetDateTime now) {
+        job.status = status.name();
+        job.finishedAt = now;
+        job.heartbeatAt = now;
+        files.delete(job.id);
     }
 
     /** This instance no longer runs the job: another took it over (this one had been silent too long), or it ended. */
