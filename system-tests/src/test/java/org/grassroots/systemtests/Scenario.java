@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.grassroots.systemtests.Gateway.expect;
+import org.grassroots.testing.TestClock;
 
 /**
  * The product brief's scenario through the gateway, as the party's tools would drive it. Every step checks the
@@ -165,15 +166,19 @@ final class Scenario {
         }
     }
 
-    /** The first conference, in Manchester in October, with its speakers. */
+    /** The first conference, in Manchester next October (the coming 16-17 October), with its speakers. */
     void manchesterConferenceWithSpeakers() {
         String branch = branchId("Manchester");
+        java.time.LocalDate opens = TestClock.today().withMonth(10).withDayOfMonth(16);
+        if (!opens.isAfter(TestClock.today())) {
+            opens = opens.plusYears(1);
+        }
         String event = ok(gateway.post("scenario", "/events", admin, """
-                {"type":"conference","title":"Party conference %s","startsAt":"2027-10-16T09:30:00Z",
-                 "endsAt":"2027-10-17T17:00:00Z","timeZone":"Europe/London",
+                {"type":"conference","title":"Party conference %s","startsAt":"%sT09:30:00+01:00",
+                 "endsAt":"%sT17:00:00+01:00","timeZone":"Europe/London",
                  "location":{"venue":"Conference centre","town":"Manchester","postcode":"M2 3GX","latitude":53.4764,
                   "longitude":-2.2466},"branchId":"%s","visibility":"public","status":"published"}"""
-                .formatted(run, branch)), "the conference").id();
+                .formatted(run, opens, opens.plusDays(1), branch)), "the conference").id();
         String[][] speakers = {
                 {"R. Example", "Bakers, Food and Allied Workers' Union", "National President", "Opening plenary"},
                 {"S. Sample", "Women's rights campaign", "Campaigner", "Women's rights"},

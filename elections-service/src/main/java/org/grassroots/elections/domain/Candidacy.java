@@ -78,14 +78,14 @@ public class Candidacy extends PanacheEntityBase {
     @OrderBy("changedAt, id")
     public List<StageChange> stages = new ArrayList<>();
 
-    public void moveTo(SelectionStage next, String reason) {
+    public void moveTo(SelectionStage next, String reason, OffsetDateTime at) {
         StageChange change = new StageChange();
         change.id = TimeOrderedIds.next();
         change.candidacy = this;
         change.fromStage = stage;
         change.toStage = next;
         change.reason = reason;
-        change.changedAt = OffsetDateTime.now();
+        change.changedAt = at;
         stages.add(change);
         stage = next;
         updatedAt = change.changedAt;

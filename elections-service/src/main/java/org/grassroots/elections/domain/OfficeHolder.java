@@ -103,7 +103,7 @@ public class OfficeHolder extends PanacheEntityBase {
     }
 
     /** Closes the current affiliation the day before {@code date} and opens the next from {@code date}. */
-    public Affiliation changeParty(Party to, LocalDate date, String reason) {
+    public Affiliation changeParty(Party to, LocalDate date, String reason, OffsetDateTime at) {
         if (!inOffice()) {
             throw new AffiliationRuleException("office-ended", "This office-holder left office on " + endDate);
         }
@@ -119,12 +119,12 @@ public class OfficeHolder extends PanacheEntityBase {
         current.endDate = date.minusDays(1);
         current.endReason = reason;
         Affiliation next = affiliate(to, date, null, null);
-        record(OfficeHolderChange.Kind.changed_party, date, current.party, to, reason);
+        record(OfficeHolderChange.Kind.changed_party, date, current.party, to, reason, at);
         return next;
     }
 
     /** Leaves office on {@code date}, closing the current affiliation that day. */
-    public Affiliation leave(LocalDate date, String reason) {
+    public Affiliation leave(LocalDate date, String reason, OffsetDateTime at) {
         if (!inOffice()) {
             throw new AffiliationRuleException("office-ended", "This office-holder left office on " + endDate);
         }
@@ -139,11 +139,13 @@ public class OfficeHolder extends PanacheEntityBase {
             current.endDate = date;
             current.endReason = reason;
         }
-        record(OfficeHolderChange.Kind.left_office, date, current == null ? null : current.party, null, reason);
+        record(OfficeHolderChange.Kind.left_office, date, current == null ? null : current.party, null, reason,
+                at);
         return current;
     }
 
-    public void record(OfficeHolderChange.Kind kind, LocalDate date, Party from, Party to, String reason) {
+    public void record(OfficeHolderChange.Kind kind, LocalDate date, Party from, Party to, String reason,
+                       OffsetDateTime at) {
         OfficeHolderChange change = new OfficeHolderChange();
         change.id = TimeOrderedIds.next();
         change.officeHolder = this;
@@ -152,7 +154,7 @@ public class OfficeHolder extends PanacheEntityBase {
         change.fromParty = from;
         change.toParty = to;
         change.reason = reason;
-        change.recordedAt = OffsetDateTime.now();
+        change.recordedAt = at;
         history.add(change);
         updatedAt = change.recordedAt;
     }

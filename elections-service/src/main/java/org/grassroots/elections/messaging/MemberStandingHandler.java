@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Keeps {@link MemberStanding} from the member lifecycle topic, and removes or re-points what elections-service
@@ -29,6 +31,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MemberStandingHandler implements EventHandler {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -58,9 +63,9 @@ public class MemberStandingHandler implements EventHandler {
             MemberStanding.deleteById(memberId);
             // An office-holder who is one of our members is that member's personal data: name and link go.
             OfficeHolder.update("name = null, memberId = null, updatedAt = ?1 where memberId = ?2",
-                    OffsetDateTime.now(), memberId);
+                    SuiteClock.timestamp(clock), memberId);
             Candidacy.update("name = null, memberId = null, updatedAt = ?1 where memberId = ?2",
-                    OffsetDateTime.now(), memberId);
+                    SuiteClock.timestamp(clock), memberId);
         } else if (EventTypes.MEMBER_MERGED.equals(event.type())) {
             UUID merged = uuid(event.data(), "mergedMemberId");
             MemberStanding.deleteById(merged);
@@ -79,7 +84,7 @@ public class MemberStandingHandler implements EventHandler {
         MemberStanding standing = MemberStanding.<MemberStanding>findByIdOptional(memberId)
                 .orElseThrow(() -> new IllegalStateException("status change before join for " + memberId));
         standing.status = data.path("toStatus").asText();
-        standing.updatedAt = OffsetDateTime.now();
+        standing.updatedAt = SuiteClock.timestamp(clock);
         // Selection needs good standing: flag candidacies of a member who lapsed, clear the flag on rejoining.
         Candidacy.update("memberLapsed = ?1, updatedAt = ?2 where memberId = ?3", !standing.inGoodStanding(),
                 standing.updatedAt, memberId);
@@ -104,7 +109,7 @@ public class MemberStandingHandler implements EventHandler {
         standing.memberId = joined.memberId();
         standing.status = joined.status();
         standing.joinedAt = joined.joinedAt();
-        standing.updatedAt = OffsetDateTime.now();
+        standing.updatedAt = SuiteClock.timestamp(clock);
         standing.persist();
     }
 
@@ -136,10 +141,13 @@ public class MemberStandingHandler implements EventHandler {
         String[] ids = new String[run.size()];
         String[] statuses = new String[run.size()];
         String[] joinedAt = new String[run.size()];
+        String[] updatedAt = new String[run.size()];
+        String now = SuiteClock.timestamp(clock).toString();
         int i = 0;
         for (Joined joined : run.values()) {
             ids[i] = joined.memberId().toString();
             statuses[i] = joined.status();
+            updatedAt[i] = now;
             joinedAt[i++] = joined.joinedAt().toString();
         }
         // JDBC below Hibernate: write its pending changes first, and forget what it holds afterwards (stale now).
@@ -147,12 +155,12 @@ public class MemberStandingHandler implements EventHandler {
         // Nearly always new members (a burst of joined events): a plain insert first, the upsert only if needed.
         entityManager.unwrap(Session.class).doWork(connection -> NewRows.insertColumns(connection, true, """
                         insert into member_projection (member_id, status, joined_at, updated_at)
-                        select id::uuid, status, joined_at::timestamptz, now()
-                        from unnest(?::text[], ?::text[], ?::text[]) as row (id, status, joined_at)""",
+                        select id::uuid, status, joined_at::timestamptz, updated_at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as row (id, status, joined_at, updated_at)""",
                 """
                         on conflict (member_id) do update
                             set status = excluded.status, joined_at = excluded.joined_at, updated_at = excluded.updated_at""",
-                ids, statuses, joinedAt));
+                ids, statuses, joinedAt, updatedAt));
         entityManager.clear();
     }
 }

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Office-holder events, through the outbox in the caller's transaction, keyed by office-holder id. Every payload
@@ -21,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OfficeHolderEvents {
+
+    @Inject
+    Clock clock;
 
     /**
      * The payload of {@code joined}, {@code changed-party} and {@code left}.
@@ -69,6 +74,6 @@ public class OfficeHolderEvents {
                 holder.post.organisation.organisationType,
                 after == null ? null : after.id, after == null ? null : after.ecId, before == null ? null : before.id,
                 inOfficeBefore && parties.isOurs(before), inOfficeAfter && parties.isOurs(after), date,
-                OffsetDateTime.now(ZoneOffset.UTC)));
+                SuiteClock.timestamp(clock)));
     }
 }

@@ -14,10 +14,15 @@ import org.grassroots.kit.problem.ProblemException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** Candidate selection inside the party, and the other parties' candidates on the same ballots. */
 @ApplicationScoped
 public class CandidacyService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     BallotService ballots;
@@ -40,7 +45,7 @@ public class CandidacyService {
         candidacy.memberId = memberId;
         candidacy.route = route;
         candidacy.memberLapsed = !standing.inGoodStanding();
-        candidacy.moveTo(SelectionStage.applied, route.name());
+        candidacy.moveTo(SelectionStage.applied, route.name(), SuiteClock.timestamp(clock));
         candidacy.persist();
         return candidacy;
     }
@@ -55,7 +60,7 @@ public class CandidacyService {
                     + "selection (POST /candidacies)");
         }
         Candidacy candidacy = newCandidacy(ballot, party, name);
-        candidacy.moveTo(SelectionStage.standing, null);
+        candidacy.moveTo(SelectionStage.standing, null, SuiteClock.timestamp(clock));
         candidacy.persist();
         return candidacy;
     }
@@ -81,7 +86,7 @@ public class CandidacyService {
         if (next == SelectionStage.standing && candidacy.ballot.candidatesLocked) {
             throw ProblemException.conflict("candidates-locked", "The ballot's candidates are locked");
         }
-        candidacy.moveTo(next, reason);
+        candidacy.moveTo(next, reason, SuiteClock.timestamp(clock));
         return candidacy;
     }
 
@@ -112,13 +117,13 @@ public class CandidacyService {
         return ballot;
     }
 
-    private static Candidacy newCandidacy(Election ballot, Party party, String name) {
+    private Candidacy newCandidacy(Election ballot, Party party, String name) {
         Candidacy candidacy = new Candidacy();
         candidacy.id = TimeOrderedIds.next();
         candidacy.ballot = ballot;
         candidacy.party = party;
         candidacy.name = name;
-        candidacy.createdAt = OffsetDateTime.now();
+        candidacy.createdAt = SuiteClock.timestamp(clock);
         candidacy.updatedAt = candidacy.createdAt;
         return candidacy;
     }

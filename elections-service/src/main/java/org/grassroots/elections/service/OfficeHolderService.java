@@ -24,10 +24,15 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** Office-holders: taking office, changing party, leaving; each published once committed. */
 @ApplicationScoped
 public class OfficeHolderService {
+
+    @Inject
+    Clock clock;
 
     /** One dated affiliation as a client gives it; {@code partyId} null = independent. */
     public record AffiliationSpec(UUID partyId, LocalDate startDate, LocalDate endDate, String endReason) {
@@ -71,7 +76,7 @@ public class OfficeHolderService {
         holder.name = name;
         holder.memberId = memberId;
         holder.startDate = ordered.getFirst().startDate();
-        holder.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        holder.createdAt = SuiteClock.timestamp(clock);
         holder.updatedAt = holder.createdAt;
         Party previous = null;
         for (int i = 0; i < ordered.size(); i++) {
@@ -79,10 +84,10 @@ public class OfficeHolderService {
             Party party = spec.partyId() == null ? null : parties.referenced("affiliations[].partyId", spec.partyId());
             apply(() -> holder.affiliate(party, spec.startDate(), spec.endDate(), spec.endReason()));
             if (i == 0) {
-                holder.record(OfficeHolderChange.Kind.took_office, spec.startDate(), null, party, null);
+                holder.record(OfficeHolderChange.Kind.took_office, spec.startDate(), null, party, null, holder.createdAt);
             } else {
                 holder.record(OfficeHolderChange.Kind.changed_party, spec.startDate(), previous, party,
-                        ordered.get(i - 1).endReason());
+                        ordered.get(i - 1).endReason(), holder.createdAt);
             }
             previous = party;
         }
@@ -98,7 +103,7 @@ public class OfficeHolderService {
         OfficeHolder holder = find(id);
         Party to = partyId == null ? null : parties.referenced("partyId", partyId);
         Party from = holder.currentAffiliation().map(a -> a.party).orElse(null);
-        apply(() -> holder.changeParty(to, date, reason));
+        apply(() -> holder.changeParty(to, date, reason, SuiteClock.timestamp(clock)));
         events.changedParty(holder, from, to, date);
         return holder;
     }
@@ -107,7 +112,7 @@ public class OfficeHolderService {
     public OfficeHolder leave(UUID id, LocalDate date, String reason) {
         notInFuture("date", date);
         OfficeHolder holder = find(id);
-        Affiliation last = apply(() -> holder.leave(date, reason));
+        Affiliation last = apply(() -> holder.leave(date, reason, SuiteClock.timestamp(clock)));
         events.left(holder, last == null ? null : last.party, date);
         return holder;
     }
@@ -125,9 +130,9 @@ public class OfficeHolderService {
         }
         UUID previous = holder.memberId;
         holder.memberId = memberId;
-        holder.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        holder.updatedAt = SuiteClock.timestamp(clock);
         Party current = holder.inOffice() ? holder.currentAffiliation().map(a -> a.party).orElse(null) : null;
-        events.memberLinked(holder, previous, current, LocalDate.now(ZoneOffset.UTC));
+        events.memberLinked(holder, previous, current, LocalDate.now(clock));
         return holder;
     }
 
@@ -166,8 +171,8 @@ public class OfficeHolderService {
         return Affiliation.count("party.id = ?1 and endDate is null and officeHolder.endDate is null", partyId);
     }
 
-    private static void notInFuture(String field, LocalDate date) {
-        if (date.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+    private void notInFuture(String field, LocalDate date) {
+        if (date.isAfter(LocalDate.now(clock))) {
             throw ProblemException.unprocessable("future-date", field + ": " + date + " is in the future; record "
                     + "changes once they have happened");
         }

@@ -14,10 +14,16 @@ import org.grassroots.kit.problem.ProblemException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
+import jakarta.inject.Inject;
 
 /** Organisations (councils, parliaments) and their posts (wards, divisions, constituencies). */
 @ApplicationScoped
 public class OrganisationService {
+
+    @Inject
+    Clock clock;
 
     @Transactional
     public Organisation create(String slug, String name, String organisationType, String gssCode) {
@@ -33,7 +39,7 @@ public class OrganisationService {
         organisation.name = name;
         organisation.organisationType = organisationType;
         organisation.gssCode = gssCode;
-        organisation.createdAt = OffsetDateTime.now();
+        organisation.createdAt = SuiteClock.timestamp(clock);
         organisation.persist();
         return organisation;
     }

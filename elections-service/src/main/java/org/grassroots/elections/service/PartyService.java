@@ -13,10 +13,16 @@ import org.grassroots.kit.problem.ProblemException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
+import jakarta.inject.Inject;
 
 /** Parties, ours among them (recognised by its Electoral Commission id). */
 @ApplicationScoped
 public class PartyService {
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "grassroots.elections.our-party-ec-id")
     String ourPartyEcId;
@@ -30,7 +36,7 @@ public class PartyService {
         party.id = TimeOrderedIds.next();
         party.name = name;
         party.ecId = ecId;
-        party.createdAt = OffsetDateTime.now();
+        party.createdAt = SuiteClock.timestamp(clock);
         party.persist();
         return party;
     }

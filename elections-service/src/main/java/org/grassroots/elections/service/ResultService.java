@@ -19,10 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** Declared results per ballot, and party results summed over an election's ballots. */
 @ApplicationScoped
 public class ResultService {
+
+    @Inject
+    Clock clock;
 
     /** One candidate's count as declared. */
     public record Count(UUID candidacyId, int votes, boolean elected) {
@@ -72,7 +77,7 @@ public class ResultService {
             Candidacy c = byId.get(count.candidacyId());
             c.votes = count.votes();
             c.elected = count.elected();
-            c.updatedAt = OffsetDateTime.now();
+            c.updatedAt = SuiteClock.timestamp(clock);
         }
         BallotResult result = BallotResult.<BallotResult>findByIdOptional(ballot.electionId).orElseGet(() -> {
             BallotResult fresh = new BallotResult();
@@ -82,7 +87,7 @@ public class ResultService {
         result.electorate = electorate;
         result.turnout = turnout;
         result.spoiltBallots = spoilt;
-        result.recordedAt = OffsetDateTime.now();
+        result.recordedAt = SuiteClock.timestamp(clock);
         result.persist();
         return result;
     }

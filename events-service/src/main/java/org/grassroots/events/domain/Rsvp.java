@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Someone's RSVP to a timeslot: a member (by id only) or a member of the public (name, email and whether they
- * agreed to be contacted). Anonymised when a member is erased; the counts stay.
+ * Someone's RSVP to a timeslot, or their walk-in: a member (by id only) or a member of the public (name, email and
+ * whether they agreed to be contacted). Anonymised when a member is erased; the counts stay.
  */
 @Entity
 @Table(name = "rsvp")
@@ -63,6 +63,10 @@ public class Rsvp extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean anonymised;
+
+    /** Recorded by an organiser as attending a timeslot that had started, without an RSVP beforehand. */
+    @Column(name = "walk_in", nullable = false)
+    public boolean walkIn;
 
     /** SHA-256 (hex) of the token a member of the public cancels with; null for members' RSVPs. */
     @Column(name = "cancellation_token_hash")

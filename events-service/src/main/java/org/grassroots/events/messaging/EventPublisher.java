@@ -32,11 +32,11 @@ public class EventPublisher {
     }
 
     /**
-     * {@code org.grassroots.event.attendance-recorded.v1}: someone was checked in. A member by id; a member of the
-     * public anonymously (memberId null).
+     * {@code org.grassroots.event.attendance-recorded.v1}: someone attended, checked in on their RSVP or recorded as
+     * a walk-in. A member by id; a member of the public anonymously (memberId null).
      */
     public record AttendanceRecordedV1(UUID eventId, UUID timeslotId, UUID rsvpId, UUID memberId, boolean attended,
-                                       OffsetDateTime recordedAt) {
+                                       boolean walkIn, OffsetDateTime recordedAt) {
     }
 
     /** {@code org.grassroots.event.feedback-recorded.v1}: topics only; the answer and any contact stay here. */
@@ -59,7 +59,7 @@ public class EventPublisher {
     public void attendanceRecorded(org.grassroots.events.domain.Rsvp rsvp) {
         outbox.record(Topics.EVENTS, rsvp.eventId.toString(), EventTypes.EVENT_ATTENDANCE_RECORDED,
                 new AttendanceRecordedV1(rsvp.eventId, rsvp.timeslotId, rsvp.id, rsvp.memberId, rsvp.attended,
-                        rsvp.checkedInAt));
+                        rsvp.walkIn, rsvp.checkedInAt));
     }
 
     public void feedbackRecorded(org.grassroots.events.domain.Feedback feedback) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Keeps {@link MemberProjection} from the member lifecycle topic. An erasure also strips the member from their
@@ -28,6 +30,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MemberEventsHandler implements EventHandler {
+
+    @Inject
+    Clock clock;
 
     @Inject
     RsvpService rsvps;
@@ -92,7 +97,7 @@ public class MemberEventsHandler implements EventHandler {
      */
     @Override
     public void handleAll(List<IncomingEvent> events) {
-        EventRuns.apply(events, MemberEventsHandler::standing, MemberEventsHandler::memberId,
+        EventRuns.apply(events, this::standing, MemberEventsHandler::memberId,
                 event -> EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type()),
                 this::upsert, this::handle);
     }
@@ -122,7 +127,7 @@ public class MemberEventsHandler implements EventHandler {
     }
 
     /** The status a joined or status-changed event gives the member; null for other types. */
-    private static Standing standing(IncomingEvent event) {
+    private Standing standing(IncomingEvent event) {
         String status;
         if (EventTypes.MEMBER_JOINED.equals(event.type())) {
             status = event.data().path("status").asText();
@@ -131,7 +136,7 @@ public class MemberEventsHandler implements EventHandler {
         } else {
             return null;
         }
-        return new Standing(status, event.time() == null ? OffsetDateTime.now() : event.time(),
+        return new Standing(status, event.time() == null ? SuiteClock.timestamp(clock) : event.time(),
                 EventTypes.MEMBER_JOINED.equals(event.type()));
     }
 

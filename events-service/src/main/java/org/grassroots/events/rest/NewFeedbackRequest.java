@@ -27,6 +27,11 @@ public record NewFeedbackRequest(
                           @Size(max = 100) String name,
                           @Email @Size(max = 254) String email,
                           @Size(max = 32) String phone) {
+
+        /** Surrounding spaces (typed from a paper card) are not part of an address: trimmed before validation. */
+        public Contact {
+            email = email == null ? null : email.strip();
+        }
     }
 
     FeedbackDetails details() {

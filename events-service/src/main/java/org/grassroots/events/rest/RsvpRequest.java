@@ -17,6 +17,11 @@ public record RsvpRequest(
         @Schema(description = "Whether the party may contact them about its work (required without memberId)")
         Boolean consent) {
 
+    /** Surrounding spaces (pasted addresses) are not part of an email address: trimmed before it is validated. */
+    public RsvpRequest {
+        email = email == null ? null : email.strip();
+    }
+
     static final RsvpRequest EMPTY = new RsvpRequest(null, null, null, null, null);
 
     RsvpRequestDetails details() {

@@ -8,17 +8,18 @@ import org.grassroots.events.domain.RsvpStatus;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-@Schema(name = "RsvpView", description = "An RSVP (attendance): status accepted, waitlisted or cancelled, and "
-        + "whether they attended. Seen by the person and the event's organisers only.")
+@Schema(name = "RsvpView", description = "An RSVP (attendance): status accepted, waitlisted or cancelled, "
+        + "whether they attended, and whether they walked in without an RSVP. Seen by the person and the event's organisers only.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RsvpView(UUID id, UUID eventId, UUID timeslotId, UUID memberId, String givenName, String familyName,
                        String email, boolean consent, RsvpStatus status, boolean attended,
-                       OffsetDateTime checkedInAt, OffsetDateTime createdAt,
+                       @Schema(description = "Recorded by an organiser as attending without a prior RSVP")
+                       boolean walkIn, OffsetDateTime checkedInAt, OffsetDateTime createdAt,
                        @Schema(description = "Only in the answer to a public RSVP, once: send it as the "
                                + "Cancellation-Token header to cancel") String cancellationToken) {
 
     static RsvpView of(Rsvp r) {
         return new RsvpView(r.id, r.eventId, r.timeslotId, r.memberId, r.givenName, r.familyName, r.email,
-                r.contactConsent, r.status, r.attended, r.checkedInAt, r.createdAt, r.cancellationToken);
+                r.contactConsent, r.status, r.attended, r.walkIn, r.checkedInAt, r.createdAt, r.cancellationToken);
     }
 }

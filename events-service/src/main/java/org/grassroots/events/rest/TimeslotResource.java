@@ -84,15 +84,17 @@ public class TimeslotResource {
     @PermitAll
     @Operation(summary = "RSVP to a timeslot", description = "Role: public (name, email, consent), member (themself, "
             + "checked against the membership: known and active), organiser/admin (naming a member). Within the "
-            + "capacity the RSVP is accepted, beyond it waitlisted; never overbooked, also under concurrent requests.")
+            + "capacity the RSVP is accepted, beyond it waitlisted; never overbooked, also under concurrent requests. "
+            + "Once the timeslot has started, only its organisers (host branch) and admins record RSVPs (from a "
+            + "sign-up sheet); the public and members get 422 event-past.")
     @APIResponse(responseCode = "201", description = "Accepted or waitlisted (see status)",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))
     @APIResponse(responseCode = "400", description = "Missing name/email/consent, invalid email, text too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already registered, or full without a waitlist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Event cancelled, not published or past; member unknown or "
-            + "not active", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "422", description = "Event cancelled, not published, or started (for the public "
+            + "and members); member unknown or not active", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Response rsvp(@PathParam("eventId") UUID eventId, @PathParam("timeslotId") UUID timeslotId,
                          @Valid RsvpRequest request, @Context UriInfo uri) {
@@ -100,5 +102,32 @@ public class TimeslotResource {
                 callers.current());
         return Response.created(uri.getBaseUriBuilder().path("events").path(eventId.toString()).path("rsvps")
                 .path(rsvp.id.toString()).build()).entity(RsvpView.of(rsvp)).build();
+    }
+
+    @POST
+    @Idempotent
+    @Path("/{timeslotId}/walk-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Operation(summary = "Record a walk-in (attended without an RSVP)", description = "Roles: organiser (host branch), "
+            + "admin. For a timeslot that has started or is over: a member by memberId, or a member of the public with "
+            + "givenName, email and consent. Recorded as attended at once and counted in the campaign roll-up; the "
+            + "capacity does not apply. Publishes org.grassroots.event.attendance-recorded.v1.")
+    @APIResponse(responseCode = "201", description = "The walk-in, attended",
+            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponse(responseCode = "400", description = "Nobody named, or a member of the public without name, email or "
+            + "consent", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "They have an RSVP for the timeslot already: check it in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The timeslot has not started; the event is a draft or "
+            + "cancelled; the member is unknown or not active", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response walkIn(@PathParam("eventId") UUID eventId, @PathParam("timeslotId") UUID timeslotId,
+                           @NotNull(message = "a JSON body is required") @Valid RsvpRequest request,
+                           @Context UriInfo uri) {
+        Rsvp walkIn = rsvps.walkIn(eventId, timeslotId, request.details(), callers.current());
+        return Response.created(uri.getBaseUriBuilder().path("events").path(eventId.toString()).path("rsvps")
+                .path(walkIn.id.toString()).build()).entity(RsvpView.of(walkIn)).build();
     }
 }

@@ -17,10 +17,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** Campaigns and which events run under them. */
 @ApplicationScoped
 public class CampaignService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EventPublisher publisher;
@@ -39,7 +44,7 @@ public class CampaignService {
         campaign.description = description;
         campaign.startsOn = startsOn;
         campaign.endsOn = endsOn;
-        campaign.createdAt = EventService.now();
+        campaign.createdAt = SuiteClock.timestamp(clock);
         campaign.updatedAt = campaign.createdAt;
         campaign.persist();
         return campaign;
@@ -69,7 +74,7 @@ public class CampaignService {
             return event;
         }
         event.campaignId = campaignId;
-        event.updatedAt = EventService.now();
+        event.updatedAt = SuiteClock.timestamp(clock);
         if (event.status != EventStatus.draft) {
             publisher.updated(event);
         }

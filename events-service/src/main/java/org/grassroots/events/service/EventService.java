@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Creating and managing events. Each use case is one transaction with the events it publishes; a refusal (a
@@ -24,6 +26,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EventService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EventPublisher publisher;
@@ -36,7 +41,7 @@ public class EventService {
         }
         checkTimes(details.startsAt(), details.endsAt());
         checkZone(details.timeZone());
-        OffsetDateTime now = now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         Event event = new Event();
         event.id = TimeOrderedIds.next();
         event.eventType = details.type();
@@ -110,7 +115,7 @@ public class EventService {
         if (patch.status() != null) {
             event.status = patch.status();
         }
-        event.updatedAt = now();
+        event.updatedAt = SuiteClock.timestamp(clock);
         event.persist();
         announce(event, from);
         return event;
@@ -196,8 +201,5 @@ public class EventService {
         return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
 }

@@ -20,10 +20,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** The managed topic list, questions asked at events, and the responses collected. */
 @ApplicationScoped
 public class FeedbackService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EventPublisher publisher;
@@ -39,7 +44,7 @@ public class FeedbackService {
         topic.label = label.trim();
         topic.active = true;
         if (topic.createdAt == null) {
-            topic.createdAt = EventService.now();
+            topic.createdAt = SuiteClock.timestamp(clock);
         }
         topic.persist();
         return topic;
@@ -65,7 +70,7 @@ public class FeedbackService {
         question.id = TimeOrderedIds.next();
         question.eventId = eventId;
         question.text = text.trim();
-        question.createdAt = EventService.now();
+        question.createdAt = SuiteClock.timestamp(clock);
         question.persist();
         return question;
     }
@@ -117,7 +122,7 @@ public class FeedbackService {
         feedback.contactName = details.contactName();
         feedback.contactEmail = details.contactEmail();
         feedback.contactPhone = details.contactPhone();
-        feedback.recordedAt = EventService.now();
+        feedback.recordedAt = SuiteClock.timestamp(clock);
         feedback.persist();
         publisher.feedbackRecorded(feedback);
         return feedback;

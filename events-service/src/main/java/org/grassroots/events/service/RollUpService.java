@@ -30,7 +30,8 @@ public class RollUpService {
         }
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
 
-        Map<String, long[]> figures = new LinkedHashMap<>(); // events, accepted, waitlisted, cancelled, attended, feedback
+        // events, accepted, waitlisted, cancelled, attended, feedback, walk-ins
+        Map<String, long[]> figures = new LinkedHashMap<>();
         Map<String, String[]> places = new LinkedHashMap<>();
         for (Object[] row : rows("""
                 select town, postcode, count(*) from event where campaign_id = ?1
@@ -38,16 +39,20 @@ public class RollUpService {
             figures(figures, places, row)[0] = n(row[2]);
         }
         for (Object[] row : rows("""
-                select e.town, e.postcode, r.status, count(*), count(*) filter (where r.attended)
+                select e.town, e.postcode, r.status, r.walk_in, count(*), count(*) filter (where r.attended)
                 from rsvp r join event e on e.id = r.event_id where e.campaign_id = ?1
-                group by e.town, e.postcode, r.status""", campaignId)) {
+                group by e.town, e.postcode, r.status, r.walk_in""", campaignId)) {
             long[] f = figures(figures, places, row);
-            switch ((String) row[2]) {
-                case "accepted" -> f[1] = n(row[3]);
-                case "waitlisted" -> f[2] = n(row[3]);
-                default -> f[3] = n(row[3]);
+            if (Boolean.TRUE.equals(row[3])) {
+                f[6] += n(row[4]); // walk-ins are not RSVPs: they count as attended and as walk-ins
+            } else {
+                switch ((String) row[2]) {
+                    case "accepted" -> f[1] = n(row[4]);
+                    case "waitlisted" -> f[2] = n(row[4]);
+                    default -> f[3] = n(row[4]);
+                }
             }
-            f[4] += n(row[4]);
+            f[4] += n(row[5]);
         }
         for (Object[] row : feedbackPerLocation(campaignId)) {
             figures(figures, places, row)[5] = n(row[2]);
@@ -57,17 +62,20 @@ public class RollUpService {
         long waitlisted = 0;
         long cancelled = 0;
         long attended = 0;
+        long walkIns = 0;
         for (var entry : figures.entrySet()) {
             long[] f = entry.getValue();
             String[] place = places.get(entry.getKey());
-            locations.add(new CampaignRollUp.Location(place[0], place[1], f[0], f[1], f[2], f[3], f[4], f[5]));
+            locations.add(new CampaignRollUp.Location(place[0], place[1], f[0], f[1], f[2], f[3], f[4], f[6],
+                    f[5]));
             accepted += f[1];
             waitlisted += f[2];
             cancelled += f[3];
             attended += f[4];
+            walkIns += f[6];
         }
         return new CampaignRollUp(campaign.id, campaign.name, new CampaignRollUp.Events(total, byStatus), locations,
-                new CampaignRollUp.Rsvps(accepted, waitlisted, cancelled), attended, feedback(campaignId));
+                new CampaignRollUp.Rsvps(accepted, waitlisted, cancelled), attended, walkIns, feedback(campaignId));
     }
 
     /** Feedback responses per location: town, postcode, count. */
@@ -100,7 +108,7 @@ public class RollUpService {
     private static long[] figures(Map<String, long[]> figures, Map<String, String[]> places, Object[] row) {
         String key = row[0] + "\u001f" + row[1];
         places.putIfAbsent(key, new String[] {(String) row[0], (String) row[1]});
-        return figures.computeIfAbsent(key, k -> new long[6]);
+        return figures.computeIfAbsent(key, k -> new long[7]);
     }
 
     @SuppressWarnings("unchecked")

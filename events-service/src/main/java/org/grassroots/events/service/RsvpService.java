@@ -22,6 +22,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * RSVPs, cancellations and check-in. Each use case locks the timeslot's row first, so concurrent requests for one
@@ -32,8 +34,15 @@ import java.util.UUID;
 public class RsvpService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EventPublisher publisher;
 
+    /**
+     * An RSVP. Before the timeslot starts anyone who may see the event RSVPs (within the capacity accepted, beyond it
+     * waitlisted); once it has started only the event's organisers record one, from their sign-up sheet.
+     */
     @Transactional
     public Rsvp rsvp(UUID eventId, UUID timeslotId, RsvpRequestDetails request, Caller caller) {
         Timeslot slot = Timeslot.lockOf(eventId, timeslotId);
@@ -44,32 +53,87 @@ public class RsvpService {
         if (event.status == EventStatus.cancelled) {
             throw ProblemException.unprocessable("event-cancelled", "The event is cancelled");
         }
-        if (event.status != EventStatus.published) {
+        OffsetDateTime now = SuiteClock.timestamp(clock);
+        boolean started = !slot.startsAt.isAfter(now);
+        if (started && !caller.mayManage(event)) {
+            throw ProblemException.unprocessable("event-past", "The timeslot has started or is over: RSVPs are taken "
+                    + "before it starts; its organisers record who came");
+        }
+        boolean open = event.status == EventStatus.published || (started && event.status == EventStatus.completed);
+        if (!open) {
             throw ProblemException.unprocessable("event-not-open", "The event is " + event.status + ", not open for RSVPs");
         }
-        OffsetDateTime now = EventService.now();
-        if (!slot.startsAt.isAfter(now)) {
-            throw ProblemException.unprocessable("event-past", "The timeslot has started or is over");
+        Rsvp rsvp = newRsvp(event, slot, memberFor(request, caller, event), request, now);
+        long accepted = Rsvp.count(timeslotId, RsvpStatus.accepted);
+        if (accepted < slot.capacity) {
+            rsvp.status = RsvpStatus.accepted;
+        } else if (slot.waitlistEnabled) {
+            rsvp.status = RsvpStatus.waitlisted;
+        } else {
+            throw ProblemException.conflict("timeslot-full", "The timeslot is full and has no waitlist");
         }
+        if (rsvp.memberId == null) {
+            rsvp.issueCancellationToken();
+        }
+        rsvp.persist();
+        return rsvp;
+    }
+
+    /**
+     * A walk-in: someone the event's organisers saw attend a timeslot that has started (or is over) without an RSVP,
+     * a member by id or a member of the public with their name, email and consent. Attended at once; the capacity
+     * does not apply (they came). Publishes {@code attendance-recorded} as a check-in does.
+     */
+    @Transactional
+    public Rsvp walkIn(UUID eventId, UUID timeslotId, RsvpRequestDetails request, Caller caller) {
+        Timeslot slot = Timeslot.lockOf(eventId, timeslotId);
+        Event event = Event.require(eventId);
+        caller.checkManages(event);
+        if (event.status != EventStatus.published && event.status != EventStatus.completed) {
+            throw ProblemException.unprocessable("event-not-open", "Walk-ins are recorded at published or completed "
+                    + "events; this one is " + event.status);
+        }
+        OffsetDateTime now = SuiteClock.timestamp(clock);
+        if (slot.startsAt.isAfter(now)) {
+            throw ProblemException.unprocessable("timeslot-not-started", "The timeslot starts at " + slot.startsAt
+                    + ": until then, RSVP them and check them in when they come");
+        }
+        if (request.memberId() == null && request.email() == null && request.givenName() == null) {
+            throw ProblemException.badRequest("memberId", "name the member, or give the name, email and consent of a "
+                    + "member of the public");
+        }
+        Rsvp walkIn = newRsvp(event, slot, request.memberId(), request, now);
+        walkIn.status = RsvpStatus.accepted;
+        walkIn.walkIn = true;
+        walkIn.attended = true;
+        walkIn.checkedInAt = now;
+        walkIn.persist();
+        publisher.attendanceRecorded(walkIn);
+        return walkIn;
+    }
+
+    /** A new RSVP of the member or the member of the public, refused if they have a live one for the timeslot. */
+    private static Rsvp newRsvp(Event event, Timeslot slot, UUID memberId, RsvpRequestDetails request,
+                                OffsetDateTime now) {
         Rsvp rsvp = new Rsvp();
         rsvp.id = TimeOrderedIds.next();
-        rsvp.eventId = eventId;
-        rsvp.timeslotId = timeslotId;
-        UUID memberId = memberFor(request, caller, event);
+        rsvp.eventId = event.id;
+        rsvp.timeslotId = slot.id;
         if (memberId != null) {
             MemberProjection member = MemberProjection.<MemberProjection>findByIdOptional(memberId).orElseThrow(() ->
                     ProblemException.unprocessable("unknown-member", "Member " + memberId + " is not known here"));
             if (!"active".equals(member.status)) {
                 throw ProblemException.unprocessable("member-not-active", "The membership is " + member.status);
             }
-            if (Rsvp.count("timeslotId = ?1 and memberId = ?2 and status <> ?3", timeslotId, memberId,
+            if (Rsvp.count("timeslotId = ?1 and memberId = ?2 and status <> ?3", slot.id, memberId,
                     RsvpStatus.cancelled) > 0) {
-                throw ProblemException.conflict("already-registered", "This member has an RSVP for the timeslot");
+                throw ProblemException.conflict("already-registered", "This member has an RSVP for the timeslot: "
+                        + "check it in instead");
             }
             rsvp.memberId = memberId;
         } else {
             if (event.visibility == Visibility.members) {
-                throw org.grassroots.events.service.Caller.forbidden("Members-only events take members' RSVPs only");
+                throw Caller.forbidden("Members-only events take members' RSVPs only");
             }
             if (request.givenName() == null || request.givenName().isBlank()) {
                 throw ProblemException.badRequest("givenName", "is required for an RSVP without a member id");
@@ -81,9 +145,10 @@ public class RsvpService {
                 throw ProblemException.badRequest("consent", "must say whether we may contact them (true or false)");
             }
             String normalised = Rsvp.normaliseEmail(request.email());
-            if (Rsvp.count("timeslotId = ?1 and emailNormalised = ?2 and status <> ?3", timeslotId, normalised,
+            if (Rsvp.count("timeslotId = ?1 and emailNormalised = ?2 and status <> ?3", slot.id, normalised,
                     RsvpStatus.cancelled) > 0) {
-                throw ProblemException.conflict("already-registered", "This email has an RSVP for the timeslot");
+                throw ProblemException.conflict("already-registered", "This email has an RSVP for the timeslot: "
+                        + "check it in instead");
             }
             rsvp.givenName = request.givenName().trim();
             rsvp.familyName = request.familyName() == null || request.familyName().isBlank() ? null
@@ -91,19 +156,9 @@ public class RsvpService {
             rsvp.email = request.email().trim();
             rsvp.emailNormalised = normalised;
             rsvp.contactConsent = request.consent();
-            rsvp.issueCancellationToken();
-        }
-        long accepted = Rsvp.count(timeslotId, RsvpStatus.accepted);
-        if (accepted < slot.capacity) {
-            rsvp.status = RsvpStatus.accepted;
-        } else if (slot.waitlistEnabled) {
-            rsvp.status = RsvpStatus.waitlisted;
-        } else {
-            throw ProblemException.conflict("timeslot-full", "The timeslot is full and has no waitlist");
         }
         rsvp.createdAt = now;
         rsvp.updatedAt = now;
-        rsvp.persist();
         return rsvp;
     }
 
@@ -159,10 +214,10 @@ public class RsvpService {
         entityManager.flush();
         entityManager.createNativeQuery("""
                         update rsvp set given_name = null, family_name = null, email = null, email_normalised = null,
-                                        contact_consent = false, anonymised = true, updated_at = now()
+                                        contact_consent = false, anonymised = true, updated_at = ?2
                         where member_id is null and email_normalised is not null
                           and encode(sha256(convert_to(email_normalised, 'UTF8')), 'hex') = any(?1)""")
-                .setParameter(1, values).executeUpdate();
+                .setParameter(1, values).setParameter(2, SuiteClock.timestamp(clock)).executeUpdate();
         entityManager.createNativeQuery("""
                         update feedback set contact_name = null, contact_email = null, contact_phone = null,
                                             contact_consent = false
@@ -192,12 +247,12 @@ public class RsvpService {
     }
 
     /** Cancels an RSVP whose timeslot the caller has locked; an accepted place goes to the longest-waiting. */
-    private static Cancellation cancelLocked(Rsvp rsvp) {
+    private Cancellation cancelLocked(Rsvp rsvp) {
         if (rsvp.status == RsvpStatus.cancelled) {
             return new Cancellation(rsvp, Optional.empty()); // cancelling twice changes nothing
         }
         RsvpStatus was = rsvp.status;
-        OffsetDateTime now = EventService.now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         rsvp.status = RsvpStatus.cancelled;
         rsvp.updatedAt = now;
         Optional<Rsvp> promoted = Optional.empty();
@@ -229,7 +284,7 @@ public class RsvpService {
         }
         if (!rsvp.attended) {
             rsvp.attended = true;
-            rsvp.checkedInAt = EventService.now();
+            rsvp.checkedInAt = SuiteClock.timestamp(clock);
             rsvp.updatedAt = rsvp.checkedInAt;
             publisher.attendanceRecorded(rsvp);
         }

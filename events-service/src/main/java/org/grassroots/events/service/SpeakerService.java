@@ -10,10 +10,16 @@ import org.grassroots.kit.problem.ProblemException;
 
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
+import jakarta.inject.Inject;
 
 /** An event's programme of speakers. */
 @ApplicationScoped
 public class SpeakerService {
+
+    @Inject
+    Clock clock;
 
     @Transactional
     public Speaker add(UUID eventId, String name, String organisation, String role, String session, UUID timeslotId,
@@ -32,7 +38,7 @@ public class SpeakerService {
         speaker.organisation = organisation;
         speaker.role = role;
         speaker.session = session;
-        speaker.createdAt = EventService.now();
+        speaker.createdAt = SuiteClock.timestamp(clock);
         speaker.persist();
         return speaker;
     }

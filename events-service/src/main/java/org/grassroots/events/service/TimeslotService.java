@@ -13,10 +13,16 @@ import org.grassroots.kit.problem.ProblemException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
+import jakarta.inject.Inject;
 
 /** An event's timeslots and how full they are. */
 @ApplicationScoped
 public class TimeslotService {
+
+    @Inject
+    Clock clock;
 
     /** A timeslot with its counts. */
     public record Occupancy(Timeslot timeslot, long accepted, long waitlisted) {
@@ -46,7 +52,7 @@ public class TimeslotService {
         slot.endsAt = EventService.utc(endsAt);
         slot.capacity = capacity;
         slot.waitlistEnabled = waitlist == null || waitlist;
-        slot.createdAt = EventService.now();
+        slot.createdAt = SuiteClock.timestamp(clock);
         slot.persist();
         return slot;
     }

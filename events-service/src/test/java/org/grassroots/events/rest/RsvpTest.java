@@ -39,6 +39,7 @@ import static org.grassroots.events.support.EventsApi.activeMember;
 import static org.grassroots.events.support.EventsApi.as;
 import static org.grassroots.events.support.EventsApi.eventJson;
 import static org.grassroots.events.support.EventsApi.future;
+import static org.grassroots.events.support.EventsApi.past;
 import static org.grassroots.events.support.EventsApi.memberEvent;
 import static org.grassroots.events.support.EventsApi.memberStatus;
 import static org.grassroots.events.support.EventsApi.publishedEvent;
@@ -191,9 +192,10 @@ class RsvpTest {
                 + "\"familyName\":\"" + "x".repeat(101) + "\"")).post(rsvps)
                 .then().statusCode(400).body("errors[0].field", equalTo("familyName"));
 
-        String past = as(organiser).body(eventJson("Last year", "Reading", OffsetDateTime.parse("2025-11-26T10:00:00Z"),
-                "published", "public")).post("/events").then().statusCode(201).extract().path("id");
-        String pastSlot = timeslot(branch, past, 5, OffsetDateTime.parse("2025-11-26T10:00:00Z"));
+        OffsetDateTime lastYear = past(365, 10);
+        String past = as(organiser).body(eventJson("Last year", "Reading", lastYear, "published", "public"))
+                .post("/events").then().statusCode(201).extract().path("id");
+        String pastSlot = timeslot(branch, past, 5, lastYear);
         given().contentType(ContentType.JSON).body(visitor()).post("/events/" + past + "/timeslots/" + pastSlot + "/rsvps")
                 .then().statusCode(422).body("type", equalTo("https://grassroots.dev/problems/event-past"));
 

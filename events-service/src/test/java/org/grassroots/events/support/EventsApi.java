@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import org.grassroots.testing.TestClock;
 
 /** The events API as a client uses it, for tests. */
 public final class EventsApi {
@@ -24,7 +25,12 @@ public final class EventsApi {
 
     /** Tomorrow at 10:00 UTC plus {@code days}: a time that is still ahead while a test runs. */
     public static OffsetDateTime future(int days, int hour) {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusDays(1L + days).withHour(hour);
+        return TestClock.now().truncatedTo(ChronoUnit.DAYS).plusDays(1L + days).withHour(hour);
+    }
+
+    /** {@code days} before today at {@code hour}:00 UTC: a time that is over while a test runs. */
+    public static OffsetDateTime past(int days, int hour) {
+        return TestClock.now().truncatedTo(ChronoUnit.DAYS).minusDays(days).withHour(hour);
     }
 
     public static String eventJson(String title, String town, OffsetDateTime startsAt, String status,

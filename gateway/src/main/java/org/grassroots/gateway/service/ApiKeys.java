@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Creating, listing and revoking API keys. A secret is 256 random bits, shown once at creation; only its SHA-256
@@ -24,6 +26,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ApiKeys {
+
+    @Inject
+    Clock clock;
 
     /** Marks our keys so secret scanners and people can recognise one. */
     public static final String SECRET_PREFIX = "grk_";
@@ -43,7 +48,7 @@ public class ApiKeys {
         RANDOM.nextBytes(random);
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiKey key = new ApiKey(UUID.randomUUID(), name, secret.substring(0, SECRET_PREFIX.length() + 6),
-                List.copyOf(scopes), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), createdBy, null);
+                List.copyOf(scopes), SuiteClock.timestamp(clock), createdBy, null);
         store.insert(key, hash(secret));
         return new Created(key, secret);
     }
@@ -58,7 +63,7 @@ public class ApiKeys {
 
     /** Revokes at once in this gateway instance (its caches forget the key); @return whether the key exists */
     public boolean revoke(UUID id, String by) {
-        boolean found = store.revoke(id, by, OffsetDateTime.now(ZoneOffset.UTC));
+        boolean found = store.revoke(id, by, SuiteClock.timestamp(clock));
         exchange.forget(id);
         return found;
     }

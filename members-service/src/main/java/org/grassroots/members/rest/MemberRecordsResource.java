@@ -32,12 +32,17 @@ import org.grassroots.members.service.MembershipService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** A person's consent ledger and their subject-access export. */
 @Path("/members/{id}")
 @Tag(name = "Members")
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberRecordsResource {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ConsentService consents;
@@ -98,7 +103,7 @@ public class MemberRecordsResource {
         if (!caller.isAdmin() && !id.toString().equals(caller.subject())) {
             throw Caller.forbidden("A subject-access export is for the person themself or an admin");
         }
-        return new SubjectAccessExport(OffsetDateTime.now(ZoneOffset.UTC), MemberView.of(member),
+        return new SubjectAccessExport(SuiteClock.timestamp(clock), MemberView.of(member),
                 StatusChange.historyOf(id).stream().map(StatusChangeView::of).toList(),
                 consents.ledger(id).stream().map(ConsentView::of).toList());
     }

@@ -38,6 +38,13 @@ public record NewMemberRequest(
         @Size(max = 100) @Schema(description = "Town or city", example = "Plymouth") String locality,
         @Size(max = 100) @Schema(description = "County or region", example = "Devon") String region) {
 
+    /** Surrounding spaces (pasted addresses) are not part of an email address: trimmed before it is validated. */
+    public NewMemberRequest {
+        email = email == null ? null : email.strip();
+        additionalEmails = additionalEmails == null ? null
+                : additionalEmails.stream().map(e -> e == null ? null : e.strip()).toList();
+    }
+
     /** The member's writable values, the document a merge patch applies to. */
     static NewMemberRequest of(Member m) {
         return new NewMemberRequest(m.givenName, m.familyName, m.email, m.phone, m.postcode, m.membershipType,

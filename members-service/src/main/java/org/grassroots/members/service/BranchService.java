@@ -17,17 +17,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
+import jakarta.inject.Inject;
 
 /** Local branches and the postcode districts they cover. */
 @ApplicationScoped
 public class BranchService {
+
+    @Inject
+    Clock clock;
 
     @Transactional
     public Branch create(String name, Collection<String> postcodeDistricts) {
         if (Branch.nameTaken(name)) {
             throw ProblemException.conflict("duplicate-branch", "A branch with this name exists");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         Branch branch = new Branch();
         branch.id = TimeOrderedIds.next();
         branch.name = name.trim();

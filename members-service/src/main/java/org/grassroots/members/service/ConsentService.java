@@ -16,10 +16,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** The consent ledger: grants and withdrawals per channel and purpose. A person may always withdraw their own. */
 @ApplicationScoped
 public class ConsentService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     MemberEvents events;
@@ -39,7 +44,7 @@ public class ConsentService {
         record.granted = granted;
         record.lawfulBasis = basis;
         record.source = source;
-        record.recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        record.recordedAt = SuiteClock.timestamp(clock);
         record.persist();
         member.updatedAt = record.recordedAt;
         events.consentChanged(record);

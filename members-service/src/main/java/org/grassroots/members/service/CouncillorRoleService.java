@@ -11,6 +11,8 @@ import org.grassroots.members.messaging.MemberEvents;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * The councillor role follows elections-service: a member is a councillor while an office-holder linked to them
@@ -19,6 +21,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CouncillorRoleService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     MemberEvents events;
@@ -38,7 +43,7 @@ public class CouncillorRoleService {
         UUID previousMember = holding.memberId;
         holding.memberId = member;
         holding.forOurParty = forOurParty;
-        holding.updatedAt = at != null ? at : MembershipService.now(); // an event without ce_time is still applied
+        holding.updatedAt = at != null ? at : SuiteClock.timestamp(clock); // an event without ce_time is still applied
         holding.persist();
         OfficeHolding.flush();
         if (previousMember != null && !previousMember.equals(member)) {
@@ -66,7 +71,7 @@ public class CouncillorRoleService {
         boolean councillor = OfficeHolding.anyForOurParty(memberId);
         boolean changed = councillor ? member.roles.add(PartyRole.councillor) : member.roles.remove(PartyRole.councillor);
         if (changed) {
-            member.updatedAt = MembershipService.now();
+            member.updatedAt = SuiteClock.timestamp(clock);
             events.updated(member);
         }
     }

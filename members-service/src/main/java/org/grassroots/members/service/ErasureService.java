@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * The right to erasure: the person's record and history are deleted here, and {@code member.erased} tells every
@@ -24,6 +26,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ErasureService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     MemberEvents events;
@@ -53,7 +58,7 @@ public class ErasureService {
         ErasureRecord record = new ErasureRecord();
         record.id = TimeOrderedIds.next();
         record.memberId = memberId;
-        record.erasedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        record.erasedAt = SuiteClock.timestamp(clock);
         record.requestedBy = "admin";
         record.persist();
         events.erased(memberId, emails, record.erasedAt);

@@ -44,6 +44,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * CSV import as a job: the header is checked up front (a wrong one changes nothing), then the rows are recorded
@@ -58,6 +60,9 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class ImportService {
+
+    @Inject
+    Clock clock;
 
     public static final List<String> REQUIRED = List.of("givenName", "familyName", "email");
     public static final List<String> OPTIONAL = List.of("phone", "postcode", "membershipType", "branchId", "origin",
@@ -172,7 +177,7 @@ public class ImportService {
         QuarkusTransaction.requiringNew().run(() -> entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement renew = connection.prepareStatement(
                     "update import_job set heartbeat_at = ? where runner = ? and id = any(?)")) {
-                renew.setObject(1, MembershipService.now());
+                renew.setObject(1, SuiteClock.timestamp(clock));
                 renew.setObject(2, instance);
                 renew.setArray(3, connection.createArrayOf("uuid", here));
                 renew.executeUpdate();
@@ -185,7 +190,7 @@ public class ImportService {
      * recorded (a job whose file is gone fails, saying so). Returns how many it took over.
      */
     public int takeOverStalledJobs() {
-        OffsetDateTime now = MembershipService.now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> {
             List<UUID> ids = new ArrayList<>();
             // "skip locked": a job whose runner is committing a chunk right now is not stalled.
@@ -244,7 +249,7 @@ public class ImportService {
      */
     public int failImportsHoldingAnyOf(List<String> emails) {
         List<UUID> holding = files.holdingAnyOf(emails);
-        OffsetDateTime now = MembershipService.now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         for (UUID jobId : holding) {
             ImportJob job = ImportJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
             if (job.isUnfinished()) {
@@ -271,7 +276,7 @@ public class ImportService {
             created.id = TimeOrderedIds.next();
             created.status = ImportJob.Status.queued.name();
             created.total = table.rows().size();
-            created.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            created.createdAt = SuiteClock.timestamp(clock);
             created.callerSubject = caller.subject();
             created.callerRoles = caller.roles().toArray(String[]::new);
             created.callerBranchId = caller.branchId();
@@ -531,7 +536,7 @@ public class ImportService {
         if (job == null || !instance.equals(job.runner) || !job.isUnfinished()) {
             throw new LostJob();
         }
-        OffsetDateTime now = MembershipService.now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         job.status = status.name();
         job.processed = tally.processed;
         job.created = tally.created;

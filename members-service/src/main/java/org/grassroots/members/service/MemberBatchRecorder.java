@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Records many people at once with the same rules as {@link MembershipService#record} (de-duplication on the
@@ -34,6 +36,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class MemberBatchRecorder {
+
+    @Inject
+    Clock clock;
 
     /** One row to record; {@code number} is its row in the file (for errors). */
     public record Row(int number, MemberDetails details) {
@@ -68,7 +73,7 @@ public class MemberBatchRecorder {
      */
     @Transactional
     public List<Outcome> record(List<Row> rows, Caller caller, BranchDirectory branches) {
-        OffsetDateTime now = MembershipService.now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         List<Checked> checked = new ArrayList<>(rows.size());
         for (Row row : rows) {

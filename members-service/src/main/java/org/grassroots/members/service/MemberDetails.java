@@ -29,6 +29,13 @@ public record MemberDetails(@NotBlank @Size(max = 100) String givenName,
                             @Size(max = 100) String locality,
                             @Size(max = 100) String region) {
 
+    /** Surrounding spaces (pasted addresses) are not part of an email address: trimmed before it is validated. */
+    public MemberDetails {
+        email = email == null ? null : email.strip();
+        additionalEmails = additionalEmails == null ? null
+                : additionalEmails.stream().map(e -> e == null ? null : e.strip()).toList();
+    }
+
     /** The details without the optional contact lists and address (what a CSV row or a short signup gives). */
     public MemberDetails(String givenName, String familyName, String email, String phone, String postcode,
                          MembershipType membershipType, UUID branchId, String origin, String externalId,

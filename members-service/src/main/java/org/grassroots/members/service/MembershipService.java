@@ -30,10 +30,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /** Use cases of a person's membership. Each runs in one transaction with the events it publishes. */
 @ApplicationScoped
 public class MembershipService {
+
+    @Inject
+    Clock clock;
 
     /** The outcome of recording a person: a new member, or the existing one updated. */
     public record Recorded(Member member, boolean created, boolean changed) {
@@ -56,7 +61,7 @@ public class MembershipService {
         }
         Optional<Member> existing = existing(details);
         refuseEmailsOfOthers(details, existing.map(m -> m.id).orElse(null));
-        OffsetDateTime now = now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         if (existing.isPresent()) {
             Member member = existing.get();
             boolean changed = update(member, details, phone, postcode, caller, now);
@@ -184,7 +189,7 @@ public class MembershipService {
         member.region = details.region();
         boolean changed = !before.equals(Snapshot.of(member));
         if (changed) {
-            member.updatedAt = now();
+            member.updatedAt = SuiteClock.timestamp(clock);
             events.updated(member);
             Member.flush(); // the new version, for the ETag
         }
@@ -206,7 +211,7 @@ public class MembershipService {
     public StatusChange changeStatus(UUID memberId, MembershipStatus target, String reason, Caller caller) {
         Member member = manageable(memberId, caller);
         StatusChangeKind kind = member.status.changeTo(target);
-        OffsetDateTime now = now();
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         MembershipStatus from = member.status;
         member.status = target;
         member.updatedAt = now;
@@ -221,7 +226,7 @@ public class MembershipService {
         Member member = manageable(memberId, caller);
         boolean changed = add ? member.tags.add(tag) : member.tags.remove(tag);
         if (changed) {
-            member.updatedAt = now();
+            member.updatedAt = SuiteClock.timestamp(clock);
         }
         return member;
     }
@@ -239,7 +244,7 @@ public class MembershipService {
         Member member = manageable(memberId, caller);
         boolean changed = grant ? member.roles.add(role) : member.roles.remove(role);
         if (changed) {
-            member.updatedAt = now();
+            member.updatedAt = SuiteClock.timestamp(clock);
             events.updated(member);
         }
         return member;
@@ -490,9 +495,5 @@ public class MembershipService {
     static Postcode postcode(String text) {
         return Postcode.parse(text).orElseThrow(() -> ProblemException.badRequest("postcode",
                 "must be a UK postcode, e.g. PL1 1AA"));
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Merges a duplicate record into the one that survives: the survivor keeps its own details, fills gaps from the
@@ -23,6 +25,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MergeService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     MemberEvents events;
@@ -39,7 +44,7 @@ public class MergeService {
         if (!caller.mayManage(survivor) || !caller.mayManage(duplicate)) {
             throw Caller.forbidden("Merging needs the right to manage both records");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         boolean survivorHasAddress = survivor.addressLines.length > 0 || survivor.postcode != null;
         survivor.phone = survivor.phone != null ? survivor.phone : duplicate.phone;
         survivor.postcode = survivor.postcode != null ? survivor.postcode : duplicate.postcode;

@@ -39,6 +39,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.grassroots.testing.TestClock;
 
 @QuarkusTest
 @QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
@@ -100,7 +101,7 @@ class ImportTest {
             MembersApi.record(admin, "{\"givenName\":\"P%d\",\"familyName\":\"Restart\",\"email\":\"p%d.%s@example.org\"}"
                     .formatted(i, i, run)).statusCode(201);
         }
-        UUID job = jobLeftBehind(csv, 2, OffsetDateTime.now().minusHours(1), true);
+        UUID job = jobLeftBehind(csv, 2, TestClock.now().minusHours(1), true);
         String notYetImported = "P3.%s@EXAMPLE.org".formatted(run);
         assertEquals(List.of("import_file.content holds " + notYetImported), scan(notYetImported),
                 "until the job ends, its file is the only copy (and the erasure scan sees it)");
@@ -150,12 +151,12 @@ class ImportTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = "p3.%s@example.org".formatted(run);
         UUID person = MembersApi.member(admin, email, "");
-        UUID holding = jobLeftBehind(restartFile(run).replace(email, email.toUpperCase()), 0, OffsetDateTime.now(), true);
+        UUID holding = jobLeftBehind(restartFile(run).replace(email, email.toUpperCase()), 0, TestClock.now(), true);
         UUID unrelated = jobLeftBehind(restartFile(UUID.randomUUID().toString().substring(0, 8)), 0,
-                OffsetDateTime.now(), true);
+                TestClock.now(), true);
         String accented = "zoë.%s@example.org".formatted(run);
         UUID zoe = MembersApi.member(admin, accented, "");
-        UUID holdingAccented = jobLeftBehind(restartFile(run).replace(email, accented), 0, OffsetDateTime.now(), true);
+        UUID holdingAccented = jobLeftBehind(restartFile(run).replace(email, accented), 0, TestClock.now(), true);
         try {
             given().auth().oauth2(admin).post("/members/" + zoe + "/erasure").then().statusCode(201);
             given().auth().oauth2(admin).get("/members/imports/" + holdingAccented).then().body("status", equalTo("failed"));
@@ -177,7 +178,7 @@ class ImportTest {
     @Test
     void aJobWhoseRunnerIsAliveIsNotTakenOver() throws SQLException {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        UUID job = jobLeftBehind(restartFile(run), 0, OffsetDateTime.now(), true);
+        UUID job = jobLeftBehind(restartFile(run), 0, TestClock.now(), true);
         try {
             imports.takeOverStalledJobs();
             given().auth().oauth2(TestTokens.admin()).get("/members/imports/" + job).then()
@@ -191,7 +192,7 @@ class ImportTest {
     @Test
     void aStalledJobWhoseFileIsGoneFailsAndSaysWhatToDo() throws SQLException {
         UUID job = jobLeftBehind(restartFile(UUID.randomUUID().toString().substring(0, 8)), 2,
-                OffsetDateTime.now().minusHours(1), false);
+                TestClock.now().minusHours(1), false);
         String admin = TestTokens.admin();
         imports.takeOverStalledJobs();
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -302,7 +303,7 @@ class ImportTest {
                 .extract().path("items[0].id");
         OffsetDateTime joinedAt = OffsetDateTime.parse(given().auth().oauth2(admin).get("/members/" + id).then()
                 .extract().<String>path("joinedAt"));
-        assertTrue(Duration.between(joinedAt, OffsetDateTime.now()).abs().toMinutes() < 5, "joined just now: " + joinedAt);
+        assertTrue(Duration.between(joinedAt, TestClock.now()).abs().toMinutes() < 5, "joined just now: " + joinedAt);
         given().auth().oauth2(admin).get("/members/" + id + "/status-changes").then()
                 .body("", hasSize(1)).body("[0].fromStatus", equalTo(null))
                 .body("[0].toStatus", equalTo("active")).body("[0].kind", equalTo("joined"));

@@ -32,6 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.grassroots.testing.TestClock;
 
 @QuarkusTest
 @QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
@@ -160,7 +161,7 @@ class MembershipTest {
         UUID branch = MembersApi.branch("Bristol", "BS");
         UUID lapsed = MembersApi.member(admin, MembersApi.email("l"), "\"branchId\":\"%s\"".formatted(branch));
         UUID active = MembersApi.member(admin, MembersApi.email("a"), "\"branchId\":\"%s\"".formatted(branch));
-        OffsetDateTime afterCreation = OffsetDateTime.now().minusSeconds(1);
+        OffsetDateTime afterCreation = TestClock.now().minusSeconds(1);
         change(admin, lapsed, "lapsed", 201);
 
         given().auth().oauth2(admin).queryParam("branch", branch).queryParam("status", "lapsed").get("/members")
@@ -172,7 +173,7 @@ class MembershipTest {
                 .get("/members").then().body("items.id", contains(lapsed.toString()));
         given().auth().oauth2(admin).queryParam("branch", branch).queryParam("updatedSince", afterCreation.toString())
                 .get("/members").then().body("items.id", hasItem(lapsed.toString()));
-        OffsetDateTime beforeLaterJoiner = OffsetDateTime.now();
+        OffsetDateTime beforeLaterJoiner = TestClock.now();
         UUID later = MembersApi.member(admin, MembersApi.email("later"), "\"branchId\":\"%s\"".formatted(branch));
         given().auth().oauth2(admin).queryParam("branch", branch).queryParam("joinedSince", beforeLaterJoiner.toString())
                 .get("/members").then().body("items.id", contains(later.toString()));

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.grassroots.testing.TestClock;
 
 @QuarkusTest
 @QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "members"))
@@ -34,7 +35,7 @@ class MergeTest {
     @Test
     void aMergedDuplicateBecomesARedirectAndItsDataJoinsTheSurvivor() {
         String admin = TestTokens.admin();
-        OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+        OffsetDateTime before = TestClock.now().minusSeconds(1);
         UUID survivor = MembersApi.member(admin, MembersApi.email("keep"), "\"phone\":\"07700 900222\"");
         String externalId = "crm-" + UUID.randomUUID();
         String duplicateEmail = MembersApi.email("dupe");

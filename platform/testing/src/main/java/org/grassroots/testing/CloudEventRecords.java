@@ -22,7 +22,7 @@ public final class CloudEventRecords {
         header(record, "ce_type", type);
         header(record, "ce_source", "/test");
         header(record, "ce_subject", key);
-        header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        header(record, "ce_time", TestClock.now().toString());
         header(record, "content-type", "application/json");
         return record;
     }

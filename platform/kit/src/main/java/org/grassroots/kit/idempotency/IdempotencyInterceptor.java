@@ -22,6 +22,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Applies {@link Idempotent}: the key row and the change commit in one transaction (the interceptor starts it and
@@ -33,6 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class IdempotencyInterceptor {
+
+    @Inject
+    Clock clock;
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
@@ -79,13 +84,14 @@ public class IdempotencyInterceptor {
     /** Inserts the key's row; false if another request holds it (after waiting for that one to commit). */
     private boolean claim(String caller, String key, String fingerprint) {
         if (ThreadLocalRandom.current().nextInt(1_000) == 0) {
-            entityManager.createNativeQuery("delete from idempotency_key where created_at < now() - interval '24 hours'")
-                    .executeUpdate();
+            entityManager.createNativeQuery("delete from idempotency_key where created_at < ?1")
+                    .setParameter(1, SuiteClock.timestamp(clock).minusHours(24)).executeUpdate();
         }
         return entityManager.createNativeQuery("""
-                        insert into idempotency_key (caller, idempotency_key, fingerprint, response_status)
-                        values (?1, ?2, ?3, 0) on conflict do nothing""")
+                        insert into idempotency_key (caller, idempotency_key, fingerprint, response_status, created_at)
+                        values (?1, ?2, ?3, 0, ?4) on conflict do nothing""")
                 .setParameter(1, caller).setParameter(2, key).setParameter(3, fingerprint)
+                .setParameter(4, SuiteClock.timestamp(clock))
                 .executeUpdate() == 1;
     }
 

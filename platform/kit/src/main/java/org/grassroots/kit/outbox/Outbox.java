@@ -17,6 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.grassroots.kit.time.SuiteClock;
+import java.time.Clock;
 
 /**
  * Records integration events in the {@code outbox} table, inside the caller's transaction, so an event exists if
@@ -27,6 +29,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    @Inject
+    Clock clock;
 
     private static final Object WAKE_UP_REGISTERED = new Object();
 
@@ -91,7 +96,7 @@ public class Outbox {
         byte[] packed = OutboxRow.pack(ids, topics, keys, types, payloads);
         // The caller's pending entity changes first, so the aggregate is locked before the outbox row takes its id.
         entityManager.flush();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = SuiteClock.timestamp(clock);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into outbox (occurred_at, message_count, messages) values (?, ?, ?)")) {
