@@ -3,6 +3,7 @@ package org.grassroots.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.grassroots.devstack.WeekendOfAction;
 import org.grassroots.systemtests.Gateway.Answer;
+import org.grassroots.testing.TestClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.grassroots.systemtests.Gateway.expect;
-import org.grassroots.testing.TestClock;
 
 /**
  * The product brief's scenario through the gateway, as the party's tools would drive it. Every step checks the
@@ -48,23 +48,35 @@ final class Scenario {
     }
 
     void weekendOfActionRollUpAddsUp() {
-        String campaign = campaignId();
-        JsonNode rollUp = expect(200, gateway.get("scenario", "/campaigns/" + campaign + "/roll-up", admin),
-                "the weekend's roll-up").json();
-        report.check(PHASE, "Weekend of Action roll-up (16 locations, 32 events, RSVPs, check-ins, feedback by topic "
-                + "and location) adds up to its definition", WeekendOfAction.rollUpDifferences(rollUp));
-        JsonNode london = gateway.get("scenario", "/events?campaign=" + campaign + "&town=London", null).json();
-        report.check(PHASE, "the public finds the weekend's 6 London events", london.path("items").size() == 6,
+        String held = campaignId(WeekendOfAction.held(TestClock.clock()));
+        JsonNode rollUp = expect(200, gateway.get("scenario", "/campaigns/" + held + "/roll-up", admin),
+                "the held weekend's roll-up").json();
+        report.check(PHASE, "the held Weekend of Action's roll-up (16 locations, 32 events, RSVPs, check-ins, walk-ins, "
+                + "feedback by topic and location) adds up to its definition", WeekendOfAction.rollUpDifferences(rollUp));
+        String coming = campaignId(WeekendOfAction.coming(TestClock.clock()));
+        JsonNode london = gateway.get("scenario", "/events?campaign=" + coming + "&town=London", null).json();
+        report.check(PHASE, "the public finds the coming weekend's 6 London events", london.path("items").size() == 6,
                 "London events: " + london.path("items").size());
     }
 
-    String campaignId() {
+    String campaignId(WeekendOfAction.Weekend weekend) {
         for (JsonNode c : gateway.get("scenario", "/campaigns?limit=200", null).json().path("items")) {
-            if (WeekendOfAction.CAMPAIGN.equals(c.path("name").asText())) {
+            if (weekend.campaignName().equals(c.path("name").asText())) {
                 return c.path("id").asText();
             }
         }
-        throw new AssertionError("the weekend of action campaign is missing");
+        throw new AssertionError("the campaign " + weekend.campaignName() + " is missing");
+    }
+
+    /** The weekend's Manchester street stall. */
+    private String manchesterStall(String campaign) {
+        for (JsonNode e : gateway.get("scenario", "/events?campaign=" + campaign + "&town=Manchester", null).json()
+                .path("items")) {
+            if ("street_stall".equals(e.path("type").asText())) {
+                return e.path("id").asText();
+            }
+        }
+        throw new AssertionError("no Manchester street stall in the weekend");
     }
 
     String branchId(String name) {
@@ -114,40 +126,45 @@ final class Scenario {
                 "missing " + missing + (list.contains(withdrawing) ? ", withdrawn " + withdrawing + " still listed" : ""));
     }
 
-    /** Someone from the scenario RSVPs to the weekend in Manchester, is checked in, and the public gives feedback. */
+    /**
+     * After the held weekend its Manchester organisers type in the sign-up sheet and the cards: a member's RSVP
+     * (recorded late), their check-in, a member of the public who walked up, and a feedback card; each shows in the
+     * roll-up. The coming weekend's Manchester stall is where the later phases RSVP.
+     */
     void weekendRsvpCheckInAndFeedbackShowInTheRollUp() {
-        String campaign = campaignId();
+        String campaign = campaignId(WeekendOfAction.held(TestClock.clock()));
         JsonNode before = gateway.get("scenario", "/campaigns/" + campaign + "/roll-up", admin).json();
-        String stall = null;
-        for (JsonNode e : gateway.get("scenario", "/events?campaign=" + campaign + "&town=Manchester", null).json().path("items")) {
-            if ("street_stall".equals(e.path("type").asText())) {
-                stall = e.path("id").asText();
-            }
-        }
-        if (stall == null) {
-            throw new AssertionError("no Manchester street stall in the weekend");
-        }
+        String stall = manchesterStall(campaign);
         String morning = first(gateway.get("scenario", "/events/" + stall + "/timeslots", admin).json());
-        this.stall = stall;
-        this.stallMorning = morning;
         String member = joined.get(0);
         awaitMemberKnown(member);
+        report.check(PHASE, "the public cannot RSVP to a stall that is over", gateway.post("scenario",
+                "/events/" + stall + "/timeslots/" + morning + "/rsvps", null, """
+                {"givenName":"Late","familyName":"Comer","email":"late.%s@example.org","consent":false}"""
+                        .formatted(run)).status() == 422, "a public RSVP to a past timeslot was not refused");
         String rsvp = ok(gateway.post("scenario", "/events/" + stall + "/timeslots/" + morning + "/rsvps", admin,
-                "{\"memberId\":\"%s\"}".formatted(member)), "a member's RSVP").id();
+                "{\"memberId\":\"%s\"}".formatted(member)), "a member's RSVP from the sign-up sheet").id();
         ok(gateway.post("scenario", "/events/" + stall + "/rsvps/" + rsvp + "/check-in", admin, null), "check-in");
+        ok(gateway.post("scenario", "/events/" + stall + "/timeslots/" + morning + "/walk-ins", admin, """
+                {"givenName":"Walk","familyName":"Up","email":"walk.up.%s@example.org","consent":true}"""
+                .formatted(run)), "a walk-in");
         String question = first(gateway.get("scenario", "/events/" + stall + "/questions", admin).json());
-        this.stallQuestion = question;
         ok(gateway.post("scenario", "/events/" + stall + "/feedback", admin, """
                 {"questionId":"%s","timeslotId":"%s","answer":"Buses that run after 7pm","topics":["public-ownership"]}"""
-                .formatted(question, morning)), "feedback from the public");
+                .formatted(question, morning)), "feedback from a card");
         JsonNode after = gateway.get("scenario", "/campaigns/" + campaign + "/roll-up", admin).json();
         List<String> wrong = new ArrayList<>();
         delta(wrong, "RSVPs accepted", before.path("rsvps").path("accepted"), after.path("rsvps").path("accepted"), 1);
-        delta(wrong, "attended", before.path("attended"), after.path("attended"), 1);
+        delta(wrong, "attended", before.path("attended"), after.path("attended"), 2);
+        delta(wrong, "walk-ins", before.path("walkIns"), after.path("walkIns"), 1);
         delta(wrong, "feedback responses", before.path("feedback").path("responses"),
                 after.path("feedback").path("responses"), 1);
-        report.check(PHASE, "an RSVP, a check-in and a feedback response each add exactly one to the weekend's roll-up",
-                wrong);
+        report.check(PHASE, "a late RSVP, its check-in, a walk-in and a feedback card each show in the held weekend's "
+                + "roll-up (accepted +1, attended +2, walk-ins +1, feedback +1)", wrong);
+
+        this.stall = manchesterStall(campaignId(WeekendOfAction.coming(TestClock.clock())));
+        this.stallMorning = first(gateway.get("scenario", "/events/" + this.stall + "/timeslots", admin).json());
+        this.stallQuestion = first(gateway.get("scenario", "/events/" + this.stall + "/questions", admin).json());
     }
 
     /** The first item's id of a list answer (a page with items, or a plain array). */

@@ -1,10 +1,14 @@
 package org.grassroots.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Demo records created through the gateway, as a client would, on every start: the weekend of action's 16
- * branches, a few members, the weekend of action itself ({@link WeekendOfAction}: campaign, events, sessions,
- * RSVPs, feedback) and the 2022 local elections in Bury St Edmunds with a councillor who crossed the floor.
+ * branches, a few members (one of them Plymouth's organiser), the held and the coming weekend of action
+ * ({@link WeekendOfAction}: campaigns, events, sessions, RSVPs, check-ins, walk-ins, feedback) and the 2022 local elections in Bury St Edmunds with a councillor who crossed the floor.
  * Branches that exist are answered 409, people 200 (updated, not duplicated). The
  * people are fictional.
  */
@@ -57,54 +61,111 @@ final class DemoData {
             new Person("Esme", "Hartley", "esme.hartley@example.org", "NG17 1AB"),
             new Person("Finn", "Mackay", "finn.mackay@example.org", "SE5 8RS"));
 
+    /** The demo organiser: a member in Plymouth with the organiser role, whose token the local run prints. */
+    private static final Person ORGANISER = new Person("Olu", "Adeyemi", "olu.adeyemi@example.org", "PL4 8AA");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private DemoData() {
     }
 
-    /** What a seeding run did: how many records it created, and the id of the demo member if it created her. */
-    record Seeded(int created, Optional<UUID> demoMemberId) {
+    /** A demo member as the API answered: their id and branch. */
+    record DemoMember(UUID id, UUID branchId) {
     }
 
-    static Seeded seed(String gatewayUrl, String adminToken) {
+    /**
+     * What a seeding run did: how many records it created; the demo member (Ada, who RSVPs with the member token)
+     * and the demo organiser (Olu, Plymouth), whether created now or found from an earlier start.
+     */
+    record Seeded(int created, Optional<DemoMember> member, Optional<DemoMember> organiser) {
+    }
+
+    static Seeded seed(String gatewayUrl, String adminToken, Clock clock) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         int created = 0;
-        Optional<UUID> demoMemberId = Optional.empty();
+        Optional<DemoMember> demoMember = Optional.empty();
+        Optional<DemoMember> organiser = Optional.empty();
         for (Map.Entry<String, List<String>> branch : BRANCHES.entrySet()) {
             String districts = branch.getValue().stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(","));
             HttpResponse<Void> response = post(http, gatewayUrl + "/branches", adminToken, """
                     {"name":"%s","postcodeDistricts":[%s]}""".formatted(branch.getKey(), districts));
             if (response == null) {
-                return new Seeded(created, demoMemberId);
+                return new Seeded(created, demoMember, organiser);
             }
             if (response.statusCode() == 201) {
                 created++;
             }
         }
-        for (Person person : PEOPLE) {
-            HttpResponse<Void> response = post(http, gatewayUrl + "/members", adminToken, """
+        List<Person> people = new java.util.ArrayList<>(PEOPLE);
+        people.add(ORGANISER);
+        for (Person person : people) {
+            HttpResponse<String> response = send(http, "POST", gatewayUrl + "/members", adminToken, """
                     {"givenName":"%s","familyName":"%s","email":"%s","postcode":"%s","origin":"demo data"}"""
                     .formatted(person.givenName(), person.familyName(), person.email(), person.postcode()));
             if (response == null) {
                 break;
             }
-            if (response.statusCode() == 201) { // 200: recorded already, and updated
-                created++;
-                if (person == PEOPLE.getFirst()) {
-                    demoMemberId = response.headers().firstValue("Location")
-                            .map(location -> UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
-                }
-            } else if (response.statusCode() != 200) {
+            if (response.statusCode() != 201 && response.statusCode() != 200) { // 200: recorded already, and updated
                 Devstack.log("Demo member not created: HTTP %d", response.statusCode());
+                continue;
+            }
+            if (response.statusCode() == 201) {
+                created++;
+            }
+            Optional<DemoMember> recorded = demoMember(response.body());
+            if (person == PEOPLE.getFirst()) {
+                demoMember = recorded;
+            } else if (person == ORGANISER) {
+                organiser = recorded;
+            }
+        }
+        if (organiser.isPresent()) {
+            HttpResponse<String> granted = send(http, "PUT", gatewayUrl + "/members/" + organiser.get().id()
+                    + "/roles/organiser", adminToken, null);
+            if (granted == null || granted.statusCode() != 200) {
+                Devstack.log("The demo organiser's role was not granted: HTTP %s",
+                        granted == null ? "(no answer)" : granted.statusCode());
+                organiser = Optional.empty();
             }
         }
         try {
-            created += WeekendOfAction.seed(http, gatewayUrl, adminToken);
+            created += WeekendOfAction.seed(http, gatewayUrl, adminToken, clock);
         } catch (IOException e) {
             Devstack.log("Weekend of action demo data incomplete: %s", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         created += seedElections(http, gatewayUrl, adminToken);
-        return new Seeded(created, demoMemberId);
+        return new Seeded(created, demoMember, organiser);
+    }
+
+    private static Optional<DemoMember> demoMember(String memberView) {
+        try {
+            JsonNode member = JSON.readTree(memberView);
+            return Optional.of(new DemoMember(UUID.fromString(member.path("id").asText()),
+                    UUID.fromString(member.path("branchId").asText())));
+        } catch (IOException | IllegalArgumentException e) {
+            Devstack.log("Unexpected answer to a demo member: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** @return the response, or null if the gateway could not be reached */
+    private static HttpResponse<String> send(HttpClient http, String method, String url, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            Devstack.log("Demo data incomplete: %s", e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.grassroots.devstack;
 import org.grassroots.platform.infra.DevTokens;
 import org.grassroots.platform.infra.EmbeddedPostgresServer;
 import org.grassroots.platform.infra.KafkaBroker;
+import org.grassroots.kit.time.SuiteClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,11 +45,21 @@ public final class Devstack implements AutoCloseable {
     private final Map<String, Launch> launches = new java.util.LinkedHashMap<>();
     private int demoRecordsAdded;
     private Optional<String> demoApiKey = Optional.empty();
+    private Optional<DemoData.DemoMember> demoMember = Optional.empty();
+    private Optional<DemoData.DemoMember> demoOrganiser = Optional.empty();
+    private final Duration clockOffset;
     private EmbeddedPostgresServer postgres;
     private KafkaBroker kafka;
 
     private Devstack(DevstackOptions options) {
         this.options = options;
+        String offset = options.environment().get(SuiteClock.ENVIRONMENT);
+        this.clockOffset = offset != null ? SuiteClock.parseOffset(offset) : SuiteClock.offsetFromEnvironment();
+    }
+
+    /** The clock every process of the stack runs on (moved by {@code GRASSROOTS_CLOCK_OFFSET}, if set). */
+    public Clock clock() {
+        return SuiteClock.movedBy(clockOffset);
     }
 
     /** Starts everything, waits until the gateway reports every service ready, and adds the demo data. */
@@ -135,22 +147,39 @@ public final class Devstack implements AutoCloseable {
         launch("gateway", new Launch("gateway", jarOf("gateway"), gatewayEnv));
         awaitReady();
         DemoData.Seeded seeded = DemoData.seed(gatewayUrl(),
-                DevTokens.token("demo-admin", List.of("admin"), Duration.ofMinutes(5)));
+                DevTokens.token("demo-admin", List.of("admin"), Duration.ofMinutes(5)), clock());
         demoRecordsAdded = seeded.created();
+        demoMember = seeded.member();
+        demoOrganiser = seeded.organiser();
         demoApiKey = DemoData.readOnlyApiKey(gatewayUrl(), DevTokens.token("demo-admin", List.of("admin"),
                 Duration.ofMinutes(5)));
-        seeded.demoMemberId().ifPresent(id -> write(demoMemberFile(), id.toString()));
         demoMemberId().ifPresent(this::awaitProjections);
     }
 
     private record Launch(String name, Path jar, Map<String, String> environment) {
     }
 
+    /**
+     * A process's environment: its own, the local run's defaults (CORS for front-ends on localhost, the clock) and
+     * the options' extras, which win.
+     */
     private Map<String, String> withExtra(Map<String, String> environment) {
         Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putAll(LOCAL_RUN_ENVIRONMENT);
+        if (!clockOffset.isZero()) {
+            all.put(SuiteClock.ENVIRONMENT, clockOffset.toString());
+        }
         all.putAll(options.environment());
         return all;
     }
+
+    /**
+     * What only the local run sets: browsers on any localhost port may call the gateway (a front-end's dev server),
+     * as production does not unless configured. Quarkus reads an origin between slashes as a regular expression.
+     */
+    static final Map<String, String> LOCAL_RUN_ENVIRONMENT = Map.of(
+            "CORS_ENABLED", "true",
+            "CORS_ORIGINS", "/http://localhost(:[0-9]+)?/,/http://127[.]0[.]0[.]1(:[0-9]+)?/");
 
     private void launch(String module, Launch launch) {
         launches.put(module, launch);
@@ -232,26 +261,28 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
-    /** The demo member (Ada), whose own token the local run prints. */
+    /** The demo member (Ada, Plymouth), whose own token the local run prints. */
     public Optional<UUID> demoMemberId() {
-        try {
-            return Files.exists(demoMemberFile())
-                    ? Optional.of(UUID.fromString(Files.readString(demoMemberFile()).trim())) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return demoMember.map(DemoData.DemoMember::id);
     }
 
-    private Path demoMemberFile() {
-        return options.dataDirectory().resolve("demo-member.id");
+    /** A token for the demo member: she may RSVP as herself. */
+    public Optional<String> demoMemberToken(Duration lifetime) {
+        return demoMemberId().map(id -> DevTokens.token(id.toString(), List.of("member"), lifetime));
     }
 
-    private static void write(Path file, String content) {
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * A token for the demo organiser (Olu, Plymouth's organiser): her member id, the organiser role and her branch,
+     * so she sees and manages Plymouth's members and events.
+     */
+    public Optional<String> demoOrganiserToken(Duration lifetime) {
+        return demoOrganiser.map(o -> DevTokens.token(o.id().toString(), List.of("organiser", "member"),
+                Map.of("branch", o.branchId().toString()), lifetime));
+    }
+
+    /** The demo organiser's branch (Plymouth). */
+    public Optional<UUID> demoOrganiserBranchId() {
+        return demoOrganiser.map(DemoData.DemoMember::branchId);
     }
 
     /** A read-only API key (members, events, elections) created for this run, if the gateway made one. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./devstack [--fresh]}: runs the suite until Ctrl-C. */
@@ -56,7 +55,8 @@ public final class DevstackMain {
                   Kafka               %s
                   Logs                %s
 
-                Demo bearer tokens (valid 12 h; paste into Swagger UI's Authorize; the member is Ada Fairweather):
+                Demo bearer tokens (valid 12 h; paste into Swagger UI's Authorize): the organiser is Olu Adeyemi,
+                Plymouth's organiser (she sees Plymouth's members); the member is Ada Fairweather (she may RSVP).
                   admin      %s
                   organiser  %s
                   member     %s
@@ -71,9 +71,8 @@ public final class DevstackMain {
                 stack.serviceUrl("members"), stack.serviceUrl("events"), stack.serviceUrl("elections"),
                 options.postgresPort(), stack.kafkaBootstrapServers(), options.dataDirectory().resolve("logs"),
                 admin,
-                DevTokens.token("demo-organiser", List.of("organiser"), Duration.ofHours(12)),
-                DevTokens.token(stack.demoMemberId().map(UUID::toString).orElse("demo-member"), List.of("member"),
-                        Duration.ofHours(12)),
+                stack.demoOrganiserToken(Duration.ofHours(12)).orElse("(not created; see the log above)"),
+                stack.demoMemberToken(Duration.ofHours(12)).orElse("(not created; see the log above)"),
                 stack.demoApiKey().orElse("(not created; see the gateway's log)"));
         stopped.await();
     }

@@ -8,22 +8,79 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The weekend of action, 26-27 November 2026, as demo data: at each of the 16 branches' locations a street stall
- * on Saturday (morning and afternoon sessions, with the question "what would you like to see changed?") and a
- * leafleting round on Sunday, all under one campaign; a few RSVPs from the public, check-ins and feedback. The
- * definition is data so that a test can check the campaign roll-up against it. The people are fictional.
+ * The Weekend of Action as demo data, on whatever day the demo is seeded: the coming weekend (the next Saturday and
+ * Sunday) open for RSVPs, and the one before it already held. At each of the 16 branches' locations a street stall on
+ * Saturday (morning and afternoon sessions, with the question "what would you like to see changed?") and a
+ * leafleting round on Sunday, each weekend its own campaign. The held weekend is recorded as organisers do after the
+ * fact: RSVPs from the sign-up sheet, check-ins, walk-ins and the feedback cards typed in, so its roll-up has real
+ * numbers. The definition is data so that a test can check the roll-up against it. The people are fictional.
  */
 public final class WeekendOfAction {
 
-    public static final String CAMPAIGN = "Weekend of Action";
+    /** Where the stalls are: the weekend's days and times are local to it. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
     static final String QUESTION = "What would you like to see changed in politics and society?";
+
+    /**
+     * One weekend: its Saturday. Its campaign is named with its dates, so the held and the coming weekend are two
+     * campaigns and a later start adds the weekends of its own days.
+     */
+    public record Weekend(LocalDate saturday) {
+
+        public LocalDate sunday() {
+            return saturday.plusDays(1);
+        }
+
+        public String campaignName() {
+            DateTimeFormatter day = DateTimeFormatter.ofPattern("d", Locale.UK);
+            DateTimeFormatter dayMonth = DateTimeFormatter.ofPattern("d MMMM", Locale.UK);
+            DateTimeFormatter full = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+            LocalDate sunday = sunday();
+            String dates;
+            if (saturday.getMonth() == sunday.getMonth()) {
+                dates = saturday.format(day) + "-" + sunday.format(full);
+            } else if (saturday.getYear() == sunday.getYear()) {
+                dates = saturday.format(dayMonth) + " - " + sunday.format(full);
+            } else {
+                dates = saturday.format(full) + " - " + sunday.format(full);
+            }
+            return "Weekend of Action, " + dates;
+        }
+
+        /** A time on the Saturday or the Sunday, as the API takes it (ISO-8601 with the offset of the day). */
+        String at(LocalDate date, int hour) {
+            return ZonedDateTime.of(date, LocalTime.of(hour, 0), ZONE).toOffsetDateTime()
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+    }
+
+    /** The next Saturday and Sunday after today: every timeslot of it is still to come. */
+    public static Weekend coming(Clock clock) {
+        return new Weekend(LocalDate.now(clock.withZone(ZONE)).with(TemporalAdjusters.next(DayOfWeek.SATURDAY)));
+    }
+
+    /** The last weekend that is wholly over: its Sunday is before today. */
+    public static Weekend held(Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate saturday = coming(clock).saturday().minusWeeks(1);
+        return new Weekend(saturday.plusDays(1).isBefore(today) ? saturday : saturday.minusWeeks(1));
+    }
 
     /** The managed topic list: the party's policies and what people raise. */
     static final Map<String, String> TOPICS = new java.util.LinkedHashMap<>();
@@ -53,11 +110,12 @@ public final class WeekendOfAction {
     }
 
     /**
-     * A location: the branch hosting it, its town, postcode and coordinates; the RSVPs from the public for its
-     * Saturday morning session, how many of them were checked in, and the feedback collected.
+     * A location: the branch hosting it, its town, postcode and coordinates; at the held weekend, the RSVPs from the
+     * public for its Saturday morning session, how many of them were checked in, the walk-ins (people who came
+     * without an RSVP) and the feedback collected.
      */
     record Location(String branch, String town, String venue, String postcode, double latitude, double longitude,
-                    int rsvps, int attended, List<Response> feedback) {
+                    int rsvps, int attended, int walkIns, List<Response> feedback) {
     }
 
     static final List<Location> LOCATIONS;
@@ -91,7 +149,7 @@ public final class WeekendOfAction {
                 feedback.add(new Response(ANSWERS.get(topic), topics));
             }
             locations.add(new Location((String) p[0], (String) p[1], (String) p[2], (String) p[3], (double) p[4],
-                    (double) p[5], 2 + i % 2, 1, List.copyOf(feedback)));
+                    (double) p[5], 2 + i % 2, 1, i % 3 == 0 ? 2 : 1, List.copyOf(feedback)));
         }
         LOCATIONS = List.copyOf(locations);
     }
@@ -113,59 +171,91 @@ public final class WeekendOfAction {
     }
 
     /**
-     * Adds the weekend unless its campaign exists (then a previous start added it).
+     * Adds the held and the coming weekend of the clock's day, each unless its campaign exists (then a previous
+     * start added it).
      *
      * @return how many records were created
      */
-    static int seed(HttpClient http, String gatewayUrl, String adminToken) throws IOException, InterruptedException {
-        return new WeekendOfAction(http, gatewayUrl, adminToken).seed();
+    static int seed(HttpClient http, String gatewayUrl, String adminToken, Clock clock)
+            throws IOException, InterruptedException {
+        WeekendOfAction demo = new WeekendOfAction(http, gatewayUrl, adminToken);
+        demo.topics();
+        demo.weekend(held(clock), true);
+        demo.weekend(coming(clock), false);
+        return demo.created;
     }
 
-    private int seed() throws IOException, InterruptedException {
+    private void topics() throws IOException, InterruptedException {
         for (Map.Entry<String, String> topic : TOPICS.entrySet()) {
             send("POST", "/feedback-topics", "{\"slug\":\"%s\",\"label\":\"%s\"}".formatted(topic.getKey(),
                     topic.getValue()), 201, 409);
         }
+    }
+
+    /**
+     * One weekend's campaign and events. A held one gets what its organisers recorded afterwards: the sign-up
+     * sheet's RSVPs (organisers may record them once a timeslot has started), check-ins, walk-ins and the feedback
+     * cards. A coming one gets an RSVP from the public at each stall's morning session.
+     */
+    private void weekend(Weekend weekend, boolean held) throws IOException, InterruptedException {
         HttpResponse<String> campaign = send("POST", "/campaigns", """
                 {"name":"%s","description":"Coordinated street stalls and leafleting at 16 locations in England",
-                 "startsOn":"2026-11-26","endsOn":"2026-11-27"}""".formatted(CAMPAIGN), 201, 409);
+                 "startsOn":"%s","endsOn":"%s"}""".formatted(weekend.campaignName(), weekend.saturday(),
+                weekend.sunday()), 201, 409);
         if (campaign.statusCode() == 409) {
-            return created;
+            return;
         }
         String campaignId = id(campaign);
         Map<String, String> branches = branchIds();
+        String visitor = held ? "visitor" : "guest";
         int n = 0;
         for (Location location : LOCATIONS) {
             String branch = branches.get(location.branch());
+            LocalDate saturday = weekend.saturday();
             String stall = event(location, branch, "street_stall", "Weekend of Action: street stall, "
-                    + location.branch(), "2026-11-26T10:00:00Z", "2026-11-26T16:00:00Z");
+                    + location.branch(), weekend.at(saturday, 10), weekend.at(saturday, 16));
             send("PUT", "/campaigns/" + campaignId + "/events/" + stall, null, 204);
-            String morning = timeslot(stall, "Saturday morning", "2026-11-26T10:00:00Z", "2026-11-26T13:00:00Z", 6);
-            String afternoon = timeslot(stall, "Saturday afternoon", "2026-11-26T13:00:00Z", "2026-11-26T16:00:00Z", 6);
+            String morning = timeslot(stall, "Saturday morning", weekend.at(saturday, 10), weekend.at(saturday, 13), 6);
+            String afternoon = timeslot(stall, "Saturday afternoon", weekend.at(saturday, 13),
+                    weekend.at(saturday, 16), 6);
             String question = id(send("POST", "/events/" + stall + "/questions",
                     "{\"text\":\"%s\"}".formatted(QUESTION), 201));
-            for (int r = 0; r < location.rsvps(); r++) {
+            int rsvps = held ? location.rsvps() : 1;
+            for (int r = 0; r < rsvps; r++) {
                 n++;
-                String rsvp = id(send("POST", "/events/" + stall + "/timeslots/" + morning + "/rsvps", """
-                        {"givenName":"Demo","familyName":"Visitor %d","email":"demo.visitor.%d@example.org","consent":%s}"""
-                        .formatted(n, n, r % 2 == 0), 201));
-                if (r < location.attended()) {
+                String rsvp = id(send("POST", "/events/" + stall + "/timeslots/" + morning + "/rsvps",
+                        person("Visitor", n, visitor, r % 2 == 0), 201));
+                if (held && r < location.attended()) {
                     send("POST", "/events/" + stall + "/rsvps/" + rsvp + "/check-in", null, 200);
                 }
             }
-            int k = 0;
-            for (Response response : location.feedback()) {
-                String topics = String.join(",", response.topics().stream().map(t -> "\"" + t + "\"").toList());
-                send("POST", "/events/" + stall + "/feedback", """
-                        {"questionId":"%s","timeslotId":"%s","answer":"%s","topics":[%s]}"""
-                        .formatted(question, k++ % 2 == 0 ? morning : afternoon, response.answer(), topics), 201);
+            if (held) {
+                for (int w = 0; w < location.walkIns(); w++) {
+                    n++;
+                    send("POST", "/events/" + stall + "/timeslots/" + (w % 2 == 0 ? afternoon : morning)
+                            + "/walk-ins", person("Walk-in", n, "walkin", w % 2 == 0), 201);
+                }
+                int k = 0;
+                for (Response response : location.feedback()) {
+                    String topics = String.join(",", response.topics().stream().map(t -> "\"" + t + "\"").toList());
+                    send("POST", "/events/" + stall + "/feedback", """
+                            {"questionId":"%s","timeslotId":"%s","answer":"%s","topics":[%s]}"""
+                            .formatted(question, k++ % 2 == 0 ? morning : afternoon, response.answer(), topics), 201);
+                }
             }
+            LocalDate sunday = weekend.sunday();
             String leafleting = event(location, branch, "leafleting", "Weekend of Action: leafleting, "
-                    + location.branch(), "2026-11-27T11:00:00Z", "2026-11-27T15:00:00Z");
+                    + location.branch(), weekend.at(sunday, 11), weekend.at(sunday, 15));
             send("PUT", "/campaigns/" + campaignId + "/events/" + leafleting, null, 204);
-            timeslot(leafleting, "Leafleting round", "2026-11-27T11:00:00Z", "2026-11-27T15:00:00Z", 8);
+            timeslot(leafleting, "Leafleting round", weekend.at(sunday, 11), weekend.at(sunday, 15), 8);
         }
-        return created;
+    }
+
+    /** A fictional member of the public: numbered, with an example.org address. */
+    private static String person(String familyName, int n, String mailbox, boolean consent) {
+        return """
+                {"givenName":"Demo","familyName":"%s %d","email":"demo.%s.%d@example.org","consent":%s}"""
+                .formatted(familyName, n, mailbox, n, consent);
     }
 
     private String event(Location l, String branch, String type, String title, String startsAt, String endsAt)
@@ -219,8 +309,8 @@ public final class WeekendOfAction {
     }
 
     /**
-     * What a campaign roll-up ({@code GET /campaigns/{id}/roll-up}) gets wrong against this definition: events,
-     * per-location RSVPs, attendance and feedback, totals, and feedback by topic and by topic and location.
+     * What the held weekend's campaign roll-up ({@code GET /campaigns/{id}/roll-up}) gets wrong against this
+     * definition: events, per-location RSVPs, attendance (check-ins and walk-ins), walk-ins and feedback, totals, and feedback by topic and by topic and location.
      * Empty when it adds up; shared by the tests that start the suite.
      */
     public static List<String> rollUpDifferences(JsonNode rollUp) {
@@ -229,10 +319,12 @@ public final class WeekendOfAction {
         Map<String, Long> byTopicAndLocation = new TreeMap<>();
         long rsvps = 0;
         long attended = 0;
+        long walkIns = 0;
         long responses = 0;
         for (Location location : LOCATIONS) {
             rsvps += location.rsvps();
-            attended += location.attended();
+            attended += location.attended() + location.walkIns();
+            walkIns += location.walkIns();
             responses += location.feedback().size();
             for (Response answer : location.feedback()) {
                 for (String topic : answer.topics()) {
@@ -257,11 +349,14 @@ public final class WeekendOfAction {
             }
             expect(wrong, location.branch() + " events", EVENTS_PER_LOCATION, place.path("events").asLong());
             expect(wrong, location.branch() + " RSVPs accepted", location.rsvps(), place.path("accepted").asLong());
-            expect(wrong, location.branch() + " attended", location.attended(), place.path("attended").asLong());
+            expect(wrong, location.branch() + " attended", location.attended() + location.walkIns(),
+                    place.path("attended").asLong());
+            expect(wrong, location.branch() + " walk-ins", location.walkIns(), place.path("walkIns").asLong());
             expect(wrong, location.branch() + " feedback", location.feedback().size(), place.path("feedback").asLong());
         }
         expect(wrong, "RSVPs accepted", rsvps, rollUp.path("rsvps").path("accepted").asLong());
         expect(wrong, "attended", attended, rollUp.path("attended").asLong());
+        expect(wrong, "walk-ins", walkIns, rollUp.path("walkIns").asLong());
         expect(wrong, "feedback responses", responses, rollUp.path("feedback").path("responses").asLong());
         Map<String, Long> reportedByTopic = new TreeMap<>();
         rollUp.path("feedback").path("byTopic").forEach(t -> reportedByTopic.put(t.path("topic").asText(),

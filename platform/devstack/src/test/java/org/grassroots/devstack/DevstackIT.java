@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,24 +202,110 @@ class DevstackIT {
     }
 
     @Test
-    void theWeekendOfActionCampaignRollUpAddsUpItsDemoDefinition() throws Exception {
+    void theHeldWeekendOfActionsRollUpAddsUpItsDemoDefinitionOnWhateverDayItRuns() throws Exception {
         String admin = DevTokens.token("it-admin", List.of("admin"), Duration.ofMinutes(10));
-        String campaignId = null;
-        for (JsonNode campaign : JSON.readTree(get("/campaigns?limit=200", null).body()).path("items")) {
-            if (WeekendOfAction.CAMPAIGN.equals(campaign.path("name").asText())) {
-                campaignId = campaign.path("id").asText();
-            }
-        }
-        assertTrue(campaignId != null, "the demo data has the weekend of action campaign");
+        WeekendOfAction.Weekend held = WeekendOfAction.held(stack.clock());
+        assertTrue(held.sunday().isBefore(LocalDate.now(stack.clock().withZone(WeekendOfAction.ZONE))),
+                "the held weekend is over: " + held);
+        String campaignId = campaignId(held);
         HttpResponse<String> response = get("/campaigns/" + campaignId + "/roll-up", admin);
         assertEquals(200, response.statusCode(), response.body());
         JsonNode rollUp = JSON.readTree(response.body());
 
         assertEquals(List.of(), WeekendOfAction.rollUpDifferences(rollUp), "the roll-up against the demo definition");
+        assertTrue(rollUp.path("walkIns").asLong() > 0 && rollUp.path("attended").asLong() > 0, rollUp.toString());
+    }
 
-        // The public website finds the weekend's London events, without personal data.
+    @Test
+    void theComingWeekendOfActionIsOpenForRsvpsFromThePublicAndTheDemoMember() throws Exception {
+        WeekendOfAction.Weekend coming = WeekendOfAction.coming(stack.clock());
+        String campaignId = campaignId(coming);
+        // The public website finds the weekend's London events (3 branches, a stall and a leafleting round each).
         JsonNode london = JSON.readTree(get("/events?campaign=" + campaignId + "&town=London", null).body());
-        assertEquals(6, london.path("items").size());
+        assertEquals(6, london.path("items").size(), london.toString());
+        String stall = null;
+        for (JsonNode event : london.path("items")) {
+            if ("street_stall".equals(event.path("type").asText())) {
+                stall = event.path("id").asText();
+                assertTrue(event.path("startsAt").asText().startsWith(coming.saturday().toString()), event.toString());
+            }
+        }
+        String morning = firstTimeslot(stall);
+
+        HttpResponse<String> publicRsvp = post("/events/" + stall + "/timeslots/" + morning + "/rsvps", null, """
+                {"givenName":"Robin","familyName":"Passer-by","email":"robin.%s@example.org","consent":false}"""
+                .formatted(UUID.randomUUID()));
+        assertEquals(201, publicRsvp.statusCode(), publicRsvp.body());
+        String member = stack.demoMemberToken(Duration.ofMinutes(10))
+                .orElseThrow(() -> new AssertionError("the local run has a demo member"));
+        HttpResponse<String> memberRsvp = post("/events/" + stall + "/timeslots/" + morning + "/rsvps", member, "{}");
+        assertEquals(201, memberRsvp.statusCode(), memberRsvp.body());
+    }
+
+    @Test
+    void thePublicCannotRsvpToTheHeldWeekendWhoseTimeslotsAreOver() throws Exception {
+        String campaignId = campaignId(WeekendOfAction.held(stack.clock()));
+        String stall = JSON.readTree(get("/events?campaign=" + campaignId + "&type=street_stall&town=Manchester",
+                null).body()).path("items").path(0).path("id").asText();
+        String morning = firstTimeslot(stall);
+        HttpResponse<String> late = post("/events/" + stall + "/timeslots/" + morning + "/rsvps", null, """
+                {"givenName":"Robin","familyName":"Too-late","email":"robin.late@example.org","consent":false}""");
+        assertEquals(422, late.statusCode(), late.body());
+        assertTrue(late.body().contains("event-past"), late.body());
+    }
+
+    @Test
+    void thePrintedOrganiserTokenListsThatOrganisersBranchsMembers() throws Exception {
+        String organiser = stack.demoOrganiserToken(Duration.ofMinutes(10))
+                .orElseThrow(() -> new AssertionError("the local run has a demo organiser"));
+        String plymouth = stack.demoOrganiserBranchId().orElseThrow().toString();
+        HttpResponse<String> members = get("/members?limit=200", organiser);
+        assertEquals(200, members.statusCode(), members.body());
+        JsonNode items = JSON.readTree(members.body()).path("items");
+        List<String> emails = new ArrayList<>();
+        for (JsonNode member : items) {
+            assertEquals(plymouth, member.path("branchId").asText(), "only Plymouth's members: " + member);
+            emails.add(member.path("email").asText());
+        }
+        assertTrue(emails.contains("ada.fairweather@example.org") && emails.contains("olu.adeyemi@example.org"),
+                "Plymouth's demo members are listed: " + emails);
+    }
+
+    @Test
+    void aFrontEndOnAnyLocalhostPortMayCallTheLocalRunFromABrowser() throws Exception {
+        for (String origin : List.of("http://localhost:5173", "http://127.0.0.1:3000")) {
+            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/events"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization,content-type").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(origin, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+                    origin + " preflight: " + preflight.statusCode() + " " + preflight.headers().map());
+        }
+        HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/events"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(elsewhere.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                "other origins are not allowed: " + elsewhere.headers().map());
+    }
+
+    /** The event's first timeslot (the list is a plain array, earliest first). */
+    private static String firstTimeslot(String event) throws IOException, InterruptedException {
+        JsonNode slots = JSON.readTree(get("/events/" + event + "/timeslots", null).body());
+        String id = slots.path(0).path("id").asText();
+        assertTrue(!id.isEmpty(), "event " + event + " has timeslots: " + slots);
+        return id;
+    }
+
+    private static String campaignId(WeekendOfAction.Weekend weekend) throws IOException, InterruptedException {
+        for (JsonNode campaign : JSON.readTree(get("/campaigns?limit=200", null).body()).path("items")) {
+            if (weekend.campaignName().equals(campaign.path("name").asText())) {
+                return campaign.path("id").asText();
+            }
+        }
+        throw new AssertionError("the demo data has no campaign " + weekend.campaignName());
     }
 
     @Test
@@ -303,10 +390,13 @@ class DevstackIT {
     }
 
     private static HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Duration awaitRow(String service, UUID memberId) throws SQLException, InterruptedException {
