@@ -11,7 +11,6 @@ import org.grassroots.kit.outbox.Outbox;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
 import java.time.Clock;

@@ -11,7 +11,6 @@ import org.grassroots.elections.domain.SelectionStage;
 import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.problem.ProblemException;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;

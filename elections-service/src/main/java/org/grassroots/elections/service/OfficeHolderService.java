@@ -19,8 +19,6 @@ import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.ProblemException;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;

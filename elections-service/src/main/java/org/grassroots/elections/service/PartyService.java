@@ -10,7 +10,6 @@ import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.ProblemException;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;

@@ -11,7 +11,6 @@ import org.grassroots.elections.domain.Party;
 import org.grassroots.elections.domain.SelectionStage;
 import org.grassroots.kit.problem.ProblemException;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

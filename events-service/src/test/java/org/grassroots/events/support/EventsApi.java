@@ -6,7 +6,6 @@ import io.restassured.specification.RequestSpecification;
 import org.grassroots.events.domain.Event;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 

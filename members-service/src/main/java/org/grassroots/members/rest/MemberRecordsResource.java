@@ -29,8 +29,6 @@ import org.grassroots.members.service.Caller;
 import org.grassroots.members.service.ConsentService;
 import org.grassroots.members.service.MembershipService;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
 import java.time.Clock;

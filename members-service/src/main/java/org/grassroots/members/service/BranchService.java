@@ -10,8 +10,6 @@ import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.members.domain.Branch;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

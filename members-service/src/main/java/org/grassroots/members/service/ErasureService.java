@@ -10,9 +10,6 @@ import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
 import org.grassroots.members.messaging.MemberEvents;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -22,8 +22,6 @@ import org.grassroots.members.domain.StatusChangeKind;
 import org.grassroots.members.messaging.MemberEvents;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

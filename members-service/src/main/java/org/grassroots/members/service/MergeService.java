@@ -12,8 +12,6 @@ import org.grassroots.members.domain.StatusChange;
 import org.grassroots.members.messaging.MemberEvents;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;

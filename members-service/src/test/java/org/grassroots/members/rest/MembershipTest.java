@@ -63,6 +63,22 @@ class MembershipTest {
     }
 
     @Test
+    void anEmailPastedWithSurroundingSpacesIsTrimmedBeforeItIsValidatedAndFindsThePersonAgain() {
+        String admin = TestTokens.admin();
+        String email = MembersApi.email("Alex");
+        String id = MembersApi.record(admin, """
+                        {"givenName":"Alex","familyName":"Spaced","email":"  %s ","additionalEmails":[" alt.%s\\t"]}"""
+                        .formatted(email.toUpperCase(), email))
+                .statusCode(201)
+                .body("email", equalTo(email.toUpperCase()))
+                .body("additionalEmails", contains("alt." + email))
+                .extract().path("id");
+        MembersApi.record(admin, """
+                        {"givenName":"Alex","familyName":"Spaced","email":" %s  "}""".formatted(email))
+                .statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
     void theExternalIdIsADeduplicationKeyTooAndMayNotContradictTheEmail() {
         String admin = TestTokens.admin();
         String externalId = "crm-" + UUID.randomUUID();

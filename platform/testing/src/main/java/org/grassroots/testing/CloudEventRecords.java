@@ -3,8 +3,6 @@ package org.grassroots.testing;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Builds Kafka records in the CloudEvents binary mode, as another service (or a hostile peer) would send them. */

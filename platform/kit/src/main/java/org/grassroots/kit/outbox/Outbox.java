@@ -14,7 +14,6 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
