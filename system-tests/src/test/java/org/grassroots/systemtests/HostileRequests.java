@@ -48,8 +48,18 @@ final class HostileRequests {
     }
 
     record Operation(String method, String template, JsonNode spec) {
+        /** {@code security: []}, or an empty requirement beside the schemes (a token is optional). */
         boolean isPublic() {
-            return spec.path("security").isMissingNode() || spec.path("security").isEmpty();
+            JsonNode security = spec.path("security");
+            if (security.isMissingNode() || security.isEmpty()) {
+                return true;
+            }
+            for (JsonNode requirement : security) {
+                if (requirement.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         String contentType() {

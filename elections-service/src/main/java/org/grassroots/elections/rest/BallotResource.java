@@ -46,7 +46,8 @@ public class BallotResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @jakarta.transaction.Transactional
-    @Operation(summary = "Record a ballot's result", description = "Roles: admin, elections. Replaces any earlier "
+    @Operation(operationId = "declareBallotResult",
+            summary = "Record a ballot's result", description = "Roles: admin, elections. Replaces any earlier "
             + "one. Every candidate standing is counted once; no more are elected than the winner count.")
     @APIResponse(responseCode = "200", description = "The result",
             content = @Content(schema = @Schema(implementation = ResultView.class)))
@@ -69,7 +70,8 @@ public class BallotResource {
     @Path("/{ballotPaperId}/result")
     @PermitAll
     @jakarta.transaction.Transactional
-    @Operation(summary = "A ballot's result", description = "Role: public. Candidates by votes, most first.")
+    @Operation(operationId = "getBallotResult",
+            summary = "A ballot's result", description = "Role: public. Candidates by votes, most first.")
     @APIResponse(responseCode = "200", description = "The result",
             content = @Content(schema = @Schema(implementation = ResultView.class)))
     @APIResponse(responseCode = "404", description = "No such ballot, or no result yet", content = @Content(
@@ -84,7 +86,8 @@ public class BallotResource {
     @Path("/{ballotPaperId}/candidates")
     @PermitAll
     @jakarta.transaction.Transactional
-    @Operation(summary = "The candidates standing on a ballot", description = "Role: public. Our selected-and-"
+    @Operation(operationId = "listBallotCandidates",
+            summary = "The candidates standing on a ballot", description = "Role: public. Our selected-and-"
             + "standing candidates and the other parties' candidates, by name; nothing of selection.")
     @APIResponse(responseCode = "200", description = "The candidates",
             content = @Content(schema = @Schema(implementation = CandidatePage.class)))
@@ -100,7 +103,8 @@ public class BallotResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @jakarta.transaction.Transactional
-    @Operation(summary = "Add another party's candidate", description = "Roles: admin, elections. As on the "
+    @Operation(operationId = "addBallotCandidate",
+            summary = "Add another party's candidate", description = "Roles: admin, elections. As on the "
             + "statement of persons nominated, so that results are complete. Our candidates come through selection.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = CandidateView.class)))
@@ -120,7 +124,8 @@ public class BallotResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
-    @Operation(summary = "Record a ballot", description = "Roles: admin, elections. The ballot paper id is a "
+    @Operation(operationId = "createBallot",
+            summary = "Record a ballot", description = "Roles: admin, elections. The ballot paper id is a "
             + "Democracy Club ballot-level election id (local.suffolk.st-olaves.2022-05-05, "
             + "local.suffolk.st-olaves.by.2023-03-02 for a by-election); its parent election must exist.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -143,7 +148,8 @@ public class BallotResource {
     @GET
     @Path("/{ballotPaperId}")
     @PermitAll
-    @Operation(summary = "Read a ballot", description = "Role: public.")
+    @Operation(operationId = "getBallot",
+            summary = "Read a ballot", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The ballot",
             content = @Content(schema = @Schema(implementation = BallotView.class)))
     @APIResponse(responseCode = "400", description = "Not a valid ballot paper id", content = @Content(
@@ -158,7 +164,8 @@ public class BallotResource {
     @Path("/{ballotPaperId}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
-    @Operation(summary = "Change a ballot", description = "Roles: admin, elections. Lock the candidates (the "
+    @Operation(operationId = "updateBallot",
+            summary = "Change a ballot", description = "Roles: admin, elections. Lock the candidates (the "
             + "statement of persons nominated is out), cancel it (e.g. an uncontested ballot), or change the "
             + "winner count.")
     @APIResponse(responseCode = "200", description = "The ballot",

@@ -12,18 +12,21 @@ import java.util.UUID;
         + "the selection history (personal data: not public).")
 public record CandidacyRecord(UUID id,
                               @Schema(example = "local.bury-st-edmunds.st-olaves.2022-05-05") String ballotPaperId,
-                              @Schema(description = "Our member; null for other parties' candidates and once erased")
+                              @Schema(nullable = true, description = "Our member; null for other parties' candidates and once erased")
                               UUID memberId,
-                              @Schema(description = "Name on the ballot paper; null once an erased member's") String name,
-                              PartyRef party,
-                              @Schema(description = "applied or nominated; null for other parties' candidates") String route,
+                              @Schema(nullable = true, description = "Name on the ballot paper; null once an erased member's") String name,
+                              @Schema(nullable = true, description = "Null for an independent") PartyRef party,
+                              @Schema(nullable = true, description = "applied or nominated; null for other parties' candidates") String route,
                               @Schema(example = "shortlisted") String stage,
                               @Schema(description = "The member's membership lapsed since: review the candidacy")
                               boolean memberLapsed,
                               List<StageView> history) {
 
     @Schema(name = "CandidacyStageChange")
-    public record StageView(String fromStage, String toStage, String reason, OffsetDateTime changedAt) {
+    public record StageView(@Schema(nullable = true, description = "Null for the first step") String fromStage,
+                            String toStage,
+                            @Schema(nullable = true) String reason,
+                            OffsetDateTime changedAt) {
     }
 
     static CandidacyRecord of(Candidacy c) {

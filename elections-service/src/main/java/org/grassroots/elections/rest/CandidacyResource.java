@@ -43,7 +43,8 @@ public class CandidacyResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional // the response is built inside the transaction that wrote it
-    @Operation(summary = "A member applies or is nominated for a ballot", description = "Roles: admin, elections. "
+    @Operation(operationId = "createCandidacy",
+            summary = "A member applies or is nominated for a ballot", description = "Roles: admin, elections. "
             + "Starts at stage applied. A member whose membership is not active is accepted but flagged "
             + "(memberLapsed) and cannot be selected.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -64,7 +65,8 @@ public class CandidacyResource {
     @Path("/{id}/stage-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Move a candidacy through selection", description = "Roles: admin, elections. The history "
+    @Operation(operationId = "changeCandidacyStage",
+            summary = "Move a candidacy through selection", description = "Roles: admin, elections. The history "
             + "keeps every step.")
     @APIResponse(responseCode = "200", description = "The candidacy",
             content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
@@ -81,7 +83,8 @@ public class CandidacyResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Read a candidacy", description = "Roles: admin, elections.")
+    @Operation(operationId = "getCandidacy",
+            summary = "Read a candidacy", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "200", description = "The candidacy",
             content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
     @APIResponse(responseCode = "404", description = "No such candidacy", content = @Content(
@@ -92,7 +95,8 @@ public class CandidacyResource {
 
     @GET
     @Transactional
-    @Operation(summary = "A ballot's candidacies", description = "Roles: admin, elections. Ours in every stage and "
+    @Operation(operationId = "listCandidacies",
+            summary = "A ballot's candidacies", description = "Roles: admin, elections. Ours in every stage and "
             + "the other parties' candidates.")
     @APIResponse(responseCode = "200", description = "The candidacies",
             content = @Content(schema = @Schema(implementation = CandidacyRecordPage.class)))

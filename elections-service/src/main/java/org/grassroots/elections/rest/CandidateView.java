@@ -7,8 +7,8 @@ import java.util.UUID;
 
 @Schema(name = "CandidateView", description = "A candidate standing on a ballot: public.")
 public record CandidateView(@Schema(description = "The candidacy id") UUID id,
-                            @Schema(example = "Alex Example") String name,
-                            @Schema(description = "Null for an independent") PartyRef party) {
+                            @Schema(nullable = true, example = "Alex Example") String name,
+                            @Schema(nullable = true, description = "Null for an independent") PartyRef party) {
 
     static CandidateView of(Candidacy c) {
         return new CandidateView(c.id, c.name, PartyRef.of(c.party));

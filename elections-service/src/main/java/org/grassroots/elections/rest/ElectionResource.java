@@ -44,7 +44,8 @@ public class ElectionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List elections", description = "Role: public (no token). Most recent poll first; "
+    @Operation(operationId = "listElections",
+            summary = "List elections", description = "Role: public (no token). Most recent poll first; "
             + "cursor-paginated. With ?parent= only the children of that election (navigating the hierarchy).")
     @APIResponse(responseCode = "200", description = "A page of elections",
             content = @Content(schema = @Schema(implementation = ElectionPage.class)))
@@ -63,7 +64,8 @@ public class ElectionResource {
     @GET
     @Path("/{electionId}")
     @PermitAll
-    @Operation(summary = "Read an election", description = "Role: public. Any level of the hierarchy.")
+    @Operation(operationId = "getElection",
+            summary = "Read an election", description = "Role: public. Any level of the hierarchy.")
     @APIResponse(responseCode = "200", description = "The election",
             content = @Content(schema = @Schema(implementation = ElectionView.class)))
     @APIResponse(responseCode = "400", description = "Not a valid Democracy Club election id; the problem names the "
@@ -80,7 +82,8 @@ public class ElectionResource {
     @GET
     @Path("/{electionId}/party-results")
     @PermitAll
-    @Operation(summary = "Party results of an election", description = "Role: public. Seats won, votes and vote "
+    @Operation(operationId = "getElectionPartyResults",
+            summary = "Party results of an election", description = "Role: public. Seats won, votes and vote "
             + "share per party over every declared ballot at or below this election.")
     @APIResponse(responseCode = "200", description = "The party results",
             content = @Content(schema = @Schema(implementation = PartyResultsView.class)))
@@ -95,7 +98,8 @@ public class ElectionResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
-    @Operation(summary = "Record an election group or organisation election", description = "Roles: admin, elections. "
+    @Operation(operationId = "createElection",
+            summary = "Record an election group or organisation election", description = "Roles: admin, elections. "
             + "The id follows Democracy Club's reference definition, type[.subtype][.organisation].YYYY-MM-DD; "
             + "the parent (e.g. local.2022-05-05 for local.suffolk.2022-05-05) must exist. Ballots: POST /ballots.")
     @APIResponse(responseCode = "201", description = "Recorded",

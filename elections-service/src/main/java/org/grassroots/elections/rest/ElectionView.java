@@ -14,12 +14,15 @@ public record ElectionView(@Schema(example = "local.suffolk.2022-05-05") String 
                            @Schema(example = "2022-05-05") LocalDate pollDate,
                            @Schema(example = "organisation") ElectionLevel level,
                            @Schema(example = "local") String electionType,
-                           @Schema(description = "c, r or a for the types that have subtypes", example = "null")
+                           @Schema(nullable = true, description = "c, r or a for the types that have subtypes; null otherwise",
+                                   example = "c")
                            String subtype,
-                           @Schema(description = "Organisation slug", example = "suffolk") String organisationSlug,
-                           @Schema(description = "Division slug (ballots)", example = "null") String divisionSlug,
+                           @Schema(nullable = true, description = "Organisation slug", example = "suffolk") String organisationSlug,
+                           @Schema(nullable = true, description = "Division slug (ballots); null above the ballot level",
+                                   example = "st-olaves") String divisionSlug,
                            @Schema(example = "false") boolean byElection,
-                           @Schema(description = "The election one level up", example = "local.2022-05-05")
+                           @Schema(nullable = true, description = "The election one level up; null for an election group",
+                                   example = "local.2022-05-05")
                            String parentId) {
 
     static ElectionView of(Election election) {

@@ -47,7 +47,8 @@ public class OfficeHolderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Transactional // the response is built from the entity, inside the transaction that changed it
-    @Operation(summary = "Record an office-holder", description = "Roles: admin, elections. Publishes "
+    @Operation(operationId = "createOfficeHolder",
+            summary = "Record an office-holder", description = "Roles: admin, elections. Publishes "
             + "org.grassroots.office-holder.joined.v1.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
@@ -71,7 +72,8 @@ public class OfficeHolderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Transactional // the response is built from the entity, inside the transaction that changed it
-    @Operation(summary = "Record a change of party", description = "Roles: admin, elections. Closes the current "
+    @Operation(operationId = "recordPartyChange",
+            summary = "Record a change of party", description = "Roles: admin, elections. Closes the current "
             + "affiliation the day before `date` (with the reason) and opens the next; the person keeps one record. "
             + "Publishes org.grassroots.office-holder.changed-party.v1.")
     @APIResponse(responseCode = "200", description = "The office-holder after the change",
@@ -94,7 +96,8 @@ public class OfficeHolderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Transactional // the response is built from the entity, inside the transaction that changed it
-    @Operation(summary = "Record leaving office", description = "Roles: admin, elections. Publishes "
+    @Operation(operationId = "recordLeavingOffice",
+            summary = "Record leaving office", description = "Roles: admin, elections. Publishes "
             + "org.grassroots.office-holder.left.v1.")
     @APIResponse(responseCode = "200", description = "The office-holder",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
@@ -112,7 +115,8 @@ public class OfficeHolderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Transactional
-    @Operation(summary = "Link the office-holder to a member of ours", description = "Roles: admin, elections. "
+    @Operation(operationId = "linkOfficeHolderToMember",
+            summary = "Link the office-holder to a member of ours", description = "Roles: admin, elections. "
             + "{\"memberId\": null} unlinks. Publishes org.grassroots.office-holder.member-linked.v1 when the link "
             + "changes; a repeat changes nothing.")
     @APIResponse(responseCode = "200", description = "The office-holder",
@@ -128,7 +132,8 @@ public class OfficeHolderResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List office-holders", description = "Role: public. No member links. Most recent start "
+    @Operation(operationId = "listOfficeHolders",
+            summary = "List office-holders", description = "Role: public. No member links. Most recent start "
             + "first; filters: post, party (sitting for it now), current (in office).")
     @APIResponse(responseCode = "200", description = "A page of office-holders",
             content = @Content(schema = @Schema(implementation = OfficeHolderPage.class)))
@@ -144,7 +149,8 @@ public class OfficeHolderResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read an office-holder", description = "Role: public. Affiliations and history; no member "
+    @Operation(operationId = "getOfficeHolder",
+            summary = "Read an office-holder", description = "Role: public. Affiliations and history; no member "
             + "link.")
     @APIResponse(responseCode = "200", description = "The office-holder",
             content = @Content(schema = @Schema(implementation = OfficeHolderView.class)))
@@ -157,7 +163,8 @@ public class OfficeHolderResource {
     @GET
     @Path("/{id}/record")
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
-    @Operation(summary = "Read an office-holder with the member link", description = "Roles: admin, elections.")
+    @Operation(operationId = "getOfficeHolderRecord",
+            summary = "Read an office-holder with the member link", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "200", description = "The office-holder",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
     @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(

@@ -12,25 +12,32 @@ import java.util.UUID;
 @Schema(name = "OfficeHolderView", description = "A person holding a post (Popolo membership), with every party "
         + "affiliation while in it and the history of changes. Public: carries no member link.")
 public record OfficeHolderView(UUID id,
-                               @Schema(description = "Null if withheld (an erased member)", example = "Alex Example")
+                               @Schema(nullable = true, description = "Null if withheld (an erased member)", example = "Alex Example")
                                String name,
                                PostView post,
                                @Schema(example = "2022-05-05") LocalDate startDate,
-                               LocalDate endDate,
-                               String endReason,
-                               @Schema(description = "The party sat for now (onBehalfOf); null for an independent or "
+                               @Schema(nullable = true, description = "Null while in office") LocalDate endDate,
+                               @Schema(nullable = true, description = "Null while in office") String endReason,
+                               @Schema(nullable = true, description = "The party sat for now (onBehalfOf); null for an independent or "
                                        + "after leaving office") PartyRef currentParty,
                                List<AffiliationView> affiliations,
                                List<ChangeView> history) {
 
     @Schema(name = "OfficeHolderAffiliation")
-    public record AffiliationView(@Schema(description = "Null for an independent") PartyRef onBehalfOf,
-                                  LocalDate startDate, LocalDate endDate, String endReason) {
+    public record AffiliationView(@Schema(nullable = true, description = "Null for an independent") PartyRef onBehalfOf,
+                                  LocalDate startDate,
+                                  @Schema(nullable = true, description = "Null while current") LocalDate endDate,
+                                  @Schema(nullable = true) String endReason) {
     }
 
     @Schema(name = "OfficeHolderChange")
     public record ChangeView(@Schema(description = "took_office, changed_party or left_office") String kind,
-                             LocalDate effectiveDate, PartyRef fromParty, PartyRef toParty, String reason) {
+                             LocalDate effectiveDate,
+                             @Schema(nullable = true, description = "Null on taking office, or from an independent")
+                             PartyRef fromParty,
+                             @Schema(nullable = true, description = "Null on leaving office, or to an independent")
+                             PartyRef toParty,
+                             @Schema(nullable = true, description = "Null on taking office") String reason) {
     }
 
     static OfficeHolderView of(OfficeHolder h) {

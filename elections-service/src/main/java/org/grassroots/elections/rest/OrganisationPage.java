@@ -5,5 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 @Schema(name = "OrganisationPage", description = "A page of organisations, by slug.")
-public record OrganisationPage(List<OrganisationView> items, String nextCursor) {
+public record OrganisationPage(List<OrganisationView> items,
+        @Schema(nullable = true, description = "Null on the last page") String nextCursor) {
 }

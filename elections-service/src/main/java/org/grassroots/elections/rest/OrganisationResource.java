@@ -43,7 +43,8 @@ public class OrganisationResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
-    @Operation(summary = "Record an organisation", description = "Roles: admin, elections.")
+    @Operation(operationId = "createOrganisation",
+            summary = "Record an organisation", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(
@@ -60,7 +61,8 @@ public class OrganisationResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List organisations", description = "Role: public. By slug; cursor-paginated.")
+    @Operation(operationId = "listOrganisations",
+            summary = "List organisations", description = "Role: public. By slug; cursor-paginated.")
     @APIResponse(responseCode = "200", description = "A page of organisations",
             content = @Content(schema = @Schema(implementation = OrganisationPage.class)))
     public OrganisationPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -71,7 +73,8 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read an organisation", description = "Role: public.")
+    @Operation(operationId = "getOrganisation",
+            summary = "Read an organisation", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The organisation",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(

@@ -11,7 +11,7 @@ public record OrganisationView(UUID id,
                                String slug,
                                @Schema(example = "Bury St Edmunds Town Council") String name,
                                @Schema(example = "town-council") String organisationType,
-                               @Schema(description = "ONS GSS code where known", example = "E04009736") String gssCode) {
+                               @Schema(nullable = true, description = "ONS GSS code where known", example = "E04009736") String gssCode) {
 
     static OrganisationView of(Organisation o) {
         return new OrganisationView(o.id, o.slug, o.name, o.organisationType, o.gssCode);

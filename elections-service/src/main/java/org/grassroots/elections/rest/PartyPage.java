@@ -5,5 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 @Schema(name = "PartyPage", description = "A page of parties, by name.")
-public record PartyPage(List<PartyView> items, String nextCursor) {
+public record PartyPage(List<PartyView> items,
+        @Schema(nullable = true, description = "Null on the last page") String nextCursor) {
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 @Schema(name = "PartyRef", description = "A party as referenced from elsewhere; absent (null) for an independent.")
 public record PartyRef(UUID id, @Schema(example = "Grassroots Party") String name,
-                       @Schema(example = "PP9999") String ecId) {
+                       @Schema(nullable = true, description = "Null for a party not on the register", example = "PP9999")
+                       String ecId) {
 
     static PartyRef of(Party party) {
         return party == null ? null : new PartyRef(party.id, party.name, party.ecId);

@@ -46,7 +46,8 @@ public class PartyResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
-    @Operation(summary = "Record a party", description = "Roles: admin, elections. Independents are no party: "
+    @Operation(operationId = "createParty",
+            summary = "Record a party", description = "Roles: admin, elections. Independents are no party: "
             + "leave the party out where one is asked for.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = PartyView.class)))
@@ -63,7 +64,8 @@ public class PartyResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List parties", description = "Role: public. By name; cursor-paginated.")
+    @Operation(operationId = "listParties",
+            summary = "List parties", description = "Role: public. By name; cursor-paginated.")
     @APIResponse(responseCode = "200", description = "A page of parties",
             content = @Content(schema = @Schema(implementation = PartyPage.class)))
     public PartyPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
@@ -77,7 +79,8 @@ public class PartyResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a party", description = "Role: public.")
+    @Operation(operationId = "getParty",
+            summary = "Read a party", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The party",
             content = @Content(schema = @Schema(implementation = PartyView.class)))
     @APIResponse(responseCode = "404", description = "No such party", content = @Content(

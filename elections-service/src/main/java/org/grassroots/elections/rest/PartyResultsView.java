@@ -13,7 +13,7 @@ import java.util.List;
 public record PartyResultsView(String electionId, long totalVotes, List<PartyResult> parties) {
 
     @Schema(name = "PartyResult")
-    public record PartyResult(@Schema(description = "Null: independents together") PartyRef party, long candidates,
+    public record PartyResult(@Schema(nullable = true, description = "Null: independents together") PartyRef party, long candidates,
                               long votes, long seatsWon, @Schema(example = "37.25") BigDecimal voteShare) {
     }
 

@@ -5,5 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 @Schema(name = "PostPage", description = "A page of posts, by organisation and slug.")
-public record PostPage(List<PostView> items, String nextCursor) {
+public record PostPage(List<PostView> items,
+        @Schema(nullable = true, description = "Null on the last page") String nextCursor) {
 }

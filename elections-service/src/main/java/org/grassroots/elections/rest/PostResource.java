@@ -43,7 +43,8 @@ public class PostResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
-    @Operation(summary = "Record a post of an organisation", description = "Roles: admin, elections.")
+    @Operation(operationId = "createPost",
+            summary = "Record a post of an organisation", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(
@@ -62,7 +63,8 @@ public class PostResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List posts", description = "Role: public. By organisation slug and post slug; "
+    @Operation(operationId = "listPosts",
+            summary = "List posts", description = "Role: public. By organisation slug and post slug; "
             + "?organisation= filters by organisation id.")
     @APIResponse(responseCode = "200", description = "A page of posts",
             content = @Content(schema = @Schema(implementation = PostPage.class)))
@@ -75,7 +77,8 @@ public class PostResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a post", description = "Role: public.")
+    @Operation(operationId = "getPost",
+            summary = "Read a post", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The post",
             content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "404", description = "No such post", content = @Content(

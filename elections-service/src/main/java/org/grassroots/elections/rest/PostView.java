@@ -12,7 +12,7 @@ public record PostView(UUID id,
                        @Schema(description = "The division segment of ballot paper ids", example = "st-olaves") String slug,
                        @Schema(example = "St Olaves") String name,
                        @Schema(example = "ward") String kind,
-                       @Schema(example = "E05012345") String gssCode,
+                       @Schema(nullable = true, example = "E05012345") String gssCode,
                        @Schema(example = "2") int seats) {
 
     static PostView of(Post p) {

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "ResultView", description = "A ballot's declared result: public.")
-public record ResultView(String ballotPaperId, Integer electorate, int turnout, int spoiltBallots,
+public record ResultView(String ballotPaperId, @Schema(nullable = true, description = "Null if not declared") Integer electorate,
+                         int turnout, int spoiltBallots,
                          OffsetDateTime recordedAt, List<CandidateResult> candidates) {
 
     @Schema(name = "CandidateResult")
-    public record CandidateResult(UUID id, String name, PartyRef party, int votes, boolean elected) {
+    public record CandidateResult(UUID id,
+                                  @Schema(nullable = true, description = "Null once an erased member's") String name,
+                                  @Schema(nullable = true, description = "Null for an independent") PartyRef party,
+                                  int votes, boolean elected) {
     }
 
     static ResultView of(BallotResult r, List<Candidacy> standing) {

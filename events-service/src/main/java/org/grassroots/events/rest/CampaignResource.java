@@ -56,7 +56,8 @@ public class CampaignResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a campaign", description = "Role: admin.")
+    @Operation(operationId = "createCampaign",
+            summary = "Create a campaign", description = "Role: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (endsOn before startsOn, ...)", content = @Content(
@@ -73,7 +74,8 @@ public class CampaignResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List campaigns", description = "Role: public. Oldest first.")
+    @Operation(operationId = "listCampaigns",
+            summary = "List campaigns", description = "Role: public. Oldest first.")
     @APIResponse(responseCode = "200", description = "A page of campaigns",
             content = @Content(schema = @Schema(implementation = CampaignPage.class)))
     public CampaignPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -84,7 +86,8 @@ public class CampaignResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a campaign", description = "Role: public.")
+    @Operation(operationId = "getCampaign",
+            summary = "Read a campaign", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The campaign",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(
@@ -96,7 +99,8 @@ public class CampaignResource {
     @PUT
     @Path("/{id}/events/{eventId}")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Add an event to the campaign", description = "Roles: organiser (the event's host branch), "
+    @Operation(operationId = "addCampaignEvent",
+            summary = "Add an event to the campaign", description = "Roles: organiser (the event's host branch), "
             + "admin. An event is in one campaign at most; this moves it. Publishes event.updated.v1 unless a draft.")
     @APIResponse(responseCode = "204", description = "The event is in the campaign")
     @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
@@ -110,7 +114,8 @@ public class CampaignResource {
     @DELETE
     @Path("/{id}/events/{eventId}")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Take an event out of the campaign", description = "Roles: organiser (host branch), admin.")
+    @Operation(operationId = "removeCampaignEvent",
+            summary = "Take an event out of the campaign", description = "Roles: organiser (host branch), admin.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void removeEvent(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId) {
         campaigns.remove(id, eventId, callers.current());
@@ -120,7 +125,8 @@ public class CampaignResource {
     @Path("/{id}/feedback")
     @Produces("text/csv")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Export the campaign's feedback as CSV", description = "Roles: organiser (their branch's "
+    @Operation(operationId = "exportCampaignFeedbackCsv",
+            summary = "Export the campaign's feedback as CSV", description = "Roles: organiser (their branch's "
             + "events), admin. For the policy team: what was said, where, when, its topics; no contact details. "
             + "Spreadsheet formulas are defused.")
     @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = "text/csv"))
@@ -135,7 +141,8 @@ public class CampaignResource {
     @GET
     @Path("/{id}/roll-up")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "The campaign's roll-up", description = "Roles: organiser, admin. Events by status; per "
+    @Operation(operationId = "getCampaignRollUp",
+            summary = "The campaign's roll-up", description = "Roles: organiser, admin. Events by status; per "
             + "location (town and postcode) events, RSVPs, attendance and feedback; totals; feedback by topic and "
             + "by topic and location. Counts only.")
     @APIResponse(responseCode = "200", description = "The roll-up",

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.AddressVisibility;
 import org.grassroots.events.domain.Event;
@@ -67,7 +69,11 @@ public class EventResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search published events", description = "Role: public (no token): published public "
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "listEvents",
+            summary = "Search published events", description = "Role: public (no token): published public "
             + "events; with a token also members-only ones; organisers (their branch) and admins may list drafts, "
             + "cancelled and completed events with status. Filters combine: town, postcode area/district/sector, "
             + "a point and radius, a start date range, type, campaign, branch. Ordered by start time; "
@@ -156,7 +162,8 @@ public class EventResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Create an event", description = "Roles: organiser (their own branch hosts it), admin "
+    @Operation(operationId = "createEvent",
+            summary = "Create an event", description = "Roles: organiser (their own branch hosts it), admin "
             + "(branchId required). A draft unless status is published; publishing publishes "
             + "org.grassroots.event.scheduled.v1.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -178,7 +185,11 @@ public class EventResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read an event", description = "Role: public for published public events; members-only "
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getEvent",
+            summary = "Read an event", description = "Role: public for published public events; members-only "
             + "events need a token; drafts are seen by those who manage them. The street address is shown when it "
             + "is public, to attendees and to organisers.")
     @APIResponse(responseCode = "200", description = "The event",
@@ -198,7 +209,8 @@ public class EventResource {
     @Path("/{id}")
     @Consumes({JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Change an event", description = "Roles: organiser (host branch), admin. JSON Merge Patch; "
+    @Operation(operationId = "updateEvent",
+            summary = "Change an event", description = "Roles: organiser (host branch), admin. JSON Merge Patch; "
             + "If-Match with the ETag is honoured. Publishes scheduled (draft -> published), updated (a published "
             + "event changed or completed) or cancelled.")
     @APIResponse(responseCode = "200", description = "The changed event",

@@ -1,6 +1,5 @@
 package org.grassroots.events.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grassroots.events.domain.AddressVisibility;
 import org.grassroots.events.domain.Event;
@@ -14,15 +13,17 @@ import java.util.UUID;
 
 @Schema(name = "EventView", description = "An event. Times are instants in UTC; timeZone is where it happens. "
         + "The street address is absent for callers who may not see it; organisers only for those who manage it.")
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record EventView(UUID id, EventType type, String title, String description, OffsetDateTime startsAt,
-                        OffsetDateTime endsAt, String timeZone, Location location, UUID branchId, UUID campaignId,
-                        List<UUID> organisers, Visibility visibility, EventStatus status, OffsetDateTime updatedAt) {
+public record EventView(UUID id, EventType type, String title, @Schema(nullable = true) String description, OffsetDateTime startsAt,
+                        OffsetDateTime endsAt, String timeZone, Location location, @Schema(nullable = true) UUID branchId,
+                        @Schema(nullable = true) UUID campaignId,
+                        @Schema(nullable = true, description = "Only for those who manage the event") List<UUID> organisers, Visibility visibility, EventStatus status, OffsetDateTime updatedAt) {
 
     @Schema(name = "EventLocationView")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Location(String venue, String address, String town, String postcode, Double latitude,
-                           Double longitude, AddressVisibility addressVisibility) {
+    public record Location(@Schema(nullable = true) String venue,
+                           @Schema(nullable = true, description = "Null for callers who may not see it") String address,
+                           String town, @Schema(nullable = true) String postcode,
+                           @Schema(nullable = true) Double latitude, @Schema(nullable = true) Double longitude,
+                           AddressVisibility addressVisibility) {
     }
 
     /**

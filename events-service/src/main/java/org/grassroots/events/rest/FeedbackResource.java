@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.Feedback;
 import org.grassroots.events.domain.FeedbackQuestion;
@@ -54,7 +56,8 @@ public class FeedbackResource {
     @Path("/questions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Ask a question at the event", description = "Roles: organiser (host branch), admin.")
+    @Operation(operationId = "askQuestion",
+            summary = "Ask a question at the event", description = "Roles: organiser (host branch), admin.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = QuestionView.class)))
     public Response ask(@PathParam("eventId") UUID eventId,
@@ -68,7 +71,11 @@ public class FeedbackResource {
     @GET
     @Path("/questions")
     @PermitAll
-    @Operation(summary = "The questions asked at the event", description = "Role: whoever may see the event.")
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "listQuestions",
+            summary = "The questions asked at the event", description = "Role: whoever may see the event.")
     public List<QuestionView> questions(@PathParam("eventId") UUID eventId) {
         events.visible(eventId, callers.current());
         return feedback.questions(eventId).stream().map(QuestionView::of).toList();
@@ -79,7 +86,8 @@ public class FeedbackResource {
     @Path("/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Record a response", description = "Roles: organiser (host branch), admin. Topics from the "
+    @Operation(operationId = "recordFeedback",
+            summary = "Record a response", description = "Roles: organiser (host branch), admin. Topics from the "
             + "managed list; contact details only with consent. Publishes org.grassroots.event.feedback-recorded.v1.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
@@ -100,7 +108,8 @@ public class FeedbackResource {
     @GET
     @Path("/feedback")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "The event's responses", description = "Roles: organiser (host branch), admin.")
+    @Operation(operationId = "listFeedback",
+            summary = "The event's responses", description = "Roles: organiser (host branch), admin.")
     @APIResponse(responseCode = "200", description = "A page of responses",
             content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
     public FeedbackPage list(@PathParam("eventId") UUID eventId, @QueryParam("limit") Integer limit,
@@ -113,7 +122,8 @@ public class FeedbackResource {
     @DELETE
     @Path("/feedback/{feedbackId}/contact")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Erase a respondent's contact details", description = "Roles: organiser (host branch), "
+    @Operation(operationId = "eraseFeedbackContact",
+            summary = "Erase a respondent's contact details", description = "Roles: organiser (host branch), "
             + "admin. What they said stays; who they are goes.")
     @APIResponse(responseCode = "200", description = "The response without contact details",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))

@@ -40,7 +40,8 @@ public class FeedbackTopicResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a topic to the managed list", description = "Role: admin. A retired slug is revived.")
+    @Operation(operationId = "createFeedbackTopic",
+            summary = "Add a topic to the managed list", description = "Role: admin. A retired slug is revived.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "409", description = "The topic exists", content = @Content(
@@ -54,7 +55,8 @@ public class FeedbackTopicResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The topic list", description = "Role: public. Active topics by slug.")
+    @Operation(operationId = "listFeedbackTopics",
+            summary = "The topic list", description = "Role: public. Active topics by slug.")
     public List<TopicView> list() {
         return feedback.topics().stream().map(TopicView::of).toList();
     }
@@ -62,7 +64,8 @@ public class FeedbackTopicResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Retire a topic", description = "Role: admin. New responses cannot use it; old ones keep it.")
+    @Operation(operationId = "retireFeedbackTopic",
+            summary = "Retire a topic", description = "Role: admin. New responses cannot use it; old ones keep it.")
     @APIResponse(responseCode = "204", description = "Retired")
     public void retire(@PathParam("slug") String slug) {
         feedback.retireTopic(slug);

@@ -1,6 +1,5 @@
 package org.grassroots.events.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grassroots.events.domain.Feedback;
 
@@ -10,10 +9,10 @@ import java.util.UUID;
 
 @Schema(name = "FeedbackView", description = "A response; contact details only where they consented. Seen by "
         + "the event's organisers and admins.")
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record FeedbackView(UUID id, UUID eventId, UUID timeslotId, UUID questionId, String answer,
-                           List<String> topics, boolean contactConsent, String contactName, String contactEmail,
-                           String contactPhone, OffsetDateTime recordedAt) {
+public record FeedbackView(UUID id, UUID eventId, @Schema(nullable = true) UUID timeslotId,
+                           UUID questionId, String answer,
+                           List<String> topics, boolean contactConsent, @Schema(nullable = true) String contactName,
+                           @Schema(nullable = true) String contactEmail, @Schema(nullable = true) String contactPhone, OffsetDateTime recordedAt) {
     static FeedbackView of(Feedback f) {
         return new FeedbackView(f.id, f.eventId, f.timeslotId, f.questionId, f.answer, List.copyOf(f.topics),
                 f.contactConsent, f.contactName, f.contactEmail, f.contactPhone, f.recordedAt);

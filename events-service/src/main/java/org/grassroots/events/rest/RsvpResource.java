@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.service.RsvpService;
 import org.grassroots.kit.idempotency.Idempotent;
@@ -39,7 +41,8 @@ public class RsvpResource {
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "An event's RSVPs", description = "Roles: organiser (host branch) and admin see all, in "
+    @Operation(operationId = "listRsvps",
+            summary = "An event's RSVPs", description = "Roles: organiser (host branch) and admin see all, in "
             + "waitlist order; a member sees their own.")
     @APIResponse(responseCode = "200", description = "A page of RSVPs",
             content = @Content(schema = @Schema(implementation = RsvpPage.class)))
@@ -53,7 +56,11 @@ public class RsvpResource {
     @DELETE
     @Path("/{rsvpId}")
     @PermitAll
-    @Operation(summary = "Cancel an RSVP", description = "Roles: the member themself, a member of the public with "
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "cancelRsvp",
+            summary = "Cancel an RSVP", description = "Roles: the member themself, a member of the public with "
             + "the Cancellation-Token header (given once, with the RSVP), organiser (host branch), admin. An "
             + "accepted place goes to the longest-waiting RSVP on the waitlist. Cancelling twice changes nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled RSVP",
@@ -69,7 +76,8 @@ public class RsvpResource {
     @Idempotent
     @Path("/{rsvpId}/check-in")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Check someone in (attended)", description = "Roles: organiser (host branch), admin. "
+    @Operation(operationId = "checkIn",
+            summary = "Check someone in (attended)", description = "Roles: organiser (host branch), admin. "
             + "Publishes org.grassroots.event.attendance-recorded.v1 once.")
     @APIResponse(responseCode = "200", description = "The RSVP, attended",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))

@@ -1,6 +1,5 @@
 package org.grassroots.events.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grassroots.events.domain.Rsvp;
 import org.grassroots.events.domain.RsvpStatus;
@@ -10,13 +9,13 @@ import java.util.UUID;
 
 @Schema(name = "RsvpView", description = "An RSVP (attendance): status accepted, waitlisted or cancelled, "
         + "whether they attended, and whether they walked in without an RSVP. Seen by the person and the event's organisers only.")
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record RsvpView(UUID id, UUID eventId, UUID timeslotId, UUID memberId, String givenName, String familyName,
-                       String email, boolean consent, RsvpStatus status, boolean attended,
+public record RsvpView(UUID id, UUID eventId, UUID timeslotId, @Schema(nullable = true, description = "Null for a member of the public") UUID memberId,
+                       @Schema(nullable = true) String givenName, @Schema(nullable = true) String familyName,
+                       @Schema(nullable = true) String email, boolean consent, RsvpStatus status, boolean attended,
                        @Schema(description = "Recorded by an organiser as attending without a prior RSVP")
-                       boolean walkIn, OffsetDateTime checkedInAt, OffsetDateTime createdAt,
-                       @Schema(description = "Only in the answer to a public RSVP, once: send it as the "
-                               + "Cancellation-Token header to cancel") String cancellationToken) {
+                       boolean walkIn, @Schema(nullable = true) OffsetDateTime checkedInAt, OffsetDateTime createdAt,
+                       @Schema(nullable = true, description = "Only in the answer to a public RSVP, once: send it as the "
+                               + "Cancellation-Token header to cancel; null otherwise") String cancellationToken) {
 
     static RsvpView of(Rsvp r) {
         return new RsvpView(r.id, r.eventId, r.timeslotId, r.memberId, r.givenName, r.familyName, r.email,

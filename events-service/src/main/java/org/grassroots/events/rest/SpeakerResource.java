@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.Speaker;
 import org.grassroots.events.service.EventService;
@@ -48,7 +50,8 @@ public class SpeakerResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Add a speaker", description = "Roles: organiser (host branch), admin. Speakers are shown "
+    @Operation(operationId = "addSpeaker",
+            summary = "Add a speaker", description = "Roles: organiser (host branch), admin. Speakers are shown "
             + "publicly with the event.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = SpeakerView.class)))
@@ -63,7 +66,11 @@ public class SpeakerResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The event's speakers", description = "Role: whoever may see the event.")
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "listSpeakers",
+            summary = "The event's speakers", description = "Role: whoever may see the event.")
     public List<SpeakerView> list(@PathParam("eventId") UUID eventId) {
         events.visible(eventId, callers.current());
         return speakers.of(eventId).stream().map(SpeakerView::of).toList();
@@ -72,7 +79,8 @@ public class SpeakerResource {
     @DELETE
     @Path("/{speakerId}")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Remove a speaker", description = "Roles: organiser (host branch), admin.")
+    @Operation(operationId = "removeSpeaker",
+            summary = "Remove a speaker", description = "Roles: organiser (host branch), admin.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void remove(@PathParam("eventId") UUID eventId, @PathParam("speakerId") UUID speakerId) {
         speakers.remove(eventId, speakerId, callers.current());

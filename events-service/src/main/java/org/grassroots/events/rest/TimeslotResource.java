@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.Rsvp;
 import org.grassroots.events.domain.Timeslot;
@@ -53,7 +55,8 @@ public class TimeslotResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Add a timeslot", description = "Roles: organiser (host branch), admin.")
+    @Operation(operationId = "addTimeslot",
+            summary = "Add a timeslot", description = "Roles: organiser (host branch), admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TimeslotView.class)))
     @APIResponse(responseCode = "400", description = "Negative capacity, endsAt not after startsAt, ...",
@@ -71,7 +74,11 @@ public class TimeslotResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "An event's timeslots and how full they are", description = "Role: whoever may see the event.")
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "listTimeslots",
+            summary = "An event's timeslots and how full they are", description = "Role: whoever may see the event.")
     @APIResponse(responseCode = "200", description = "Timeslots by start")
     public List<TimeslotView> list(@PathParam("eventId") UUID eventId) {
         return timeslots.of(events.visible(eventId, callers.current())).stream().map(TimeslotView::of).toList();
@@ -82,7 +89,11 @@ public class TimeslotResource {
     @Path("/{timeslotId}/rsvps")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    @Operation(summary = "RSVP to a timeslot", description = "Role: public (name, email, consent), member (themself, "
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "recordRsvp",
+            summary = "RSVP to a timeslot", description = "Role: public (name, email, consent), member (themself, "
             + "checked against the membership: known and active), organiser/admin (naming a member). Within the "
             + "capacity the RSVP is accepted, beyond it waitlisted; never overbooked, also under concurrent requests. "
             + "Once the timeslot has started, only its organisers (host branch) and admins record RSVPs (from a "
@@ -109,7 +120,8 @@ public class TimeslotResource {
     @Path("/{timeslotId}/walk-ins")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Record a walk-in (attended without an RSVP)", description = "Roles: organiser (host branch), "
+    @Operation(operationId = "recordWalkIn",
+            summary = "Record a walk-in (attended without an RSVP)", description = "Roles: organiser (host branch), "
             + "admin. For a timeslot that has started or is over: a member by memberId, or a member of the public with "
             + "givenName, email and consent. Recorded as attended at once and counted in the campaign roll-up; the "
             + "capacity does not apply. Publishes org.grassroots.event.attendance-recorded.v1.")

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Schema(name = "TimeslotView", description = "A timeslot and how full it is.")
-public record TimeslotView(UUID id, UUID eventId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt,
+public record TimeslotView(UUID id, UUID eventId, @Schema(nullable = true) String label, OffsetDateTime startsAt, OffsetDateTime endsAt,
                            int capacity, boolean waitlist, long accepted, long waitlisted, long available) {
 
     static TimeslotView of(TimeslotService.Occupancy o) {

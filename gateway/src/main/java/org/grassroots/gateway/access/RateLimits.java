@@ -13,9 +13,10 @@ import java.util.UUID;
 
 /**
  * Rate limits per API key and, for every other request, per client address: a token bucket each, held in memory
- * by this gateway instance (with N instances a client gets up to N times the limit). Answers carry
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the bucket is
- * full); a refusal is a 429 problem with {@code Retry-After}.
+ * by this gateway instance (with N instances a client gets up to N times the limit). Answers carry the fields of
+ * draft-ietf-httpapi-ratelimit-headers-10: {@code RateLimit-Policy: "per-key";q=600;w=60} (the quota per window of
+ * seconds) and {@code RateLimit: "per-key";r=599;t=1} (what remains, and the seconds until the bucket is full
+ * again); a refusal is a 429 problem with {@code Retry-After}.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -37,25 +38,28 @@ public class RateLimits {
         buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
     }
 
+    public static final String POLICY_HEADER = "RateLimit-Policy";
+    public static final String LIMIT_HEADER = "RateLimit";
+
     public Decision forKey(UUID keyId) {
-        return take("key:" + keyId, perKey, "this API key");
+        return take("key:" + keyId, "per-key", perKey, "this API key");
     }
 
     public Decision forAddress(String address) {
-        return take("address:" + address, perAddress, "your address");
+        return take("address:" + address, "per-address", perAddress, "your address");
     }
 
-    private Decision take(String id, GatewayConfig.RateLimit limit, String whose) {
+    private Decision take(String id, String policy, GatewayConfig.RateLimit limit, String whose) {
         if (limit.capacity() <= 0) {
             return new Decision(Map.of(), null);
         }
         long now = System.nanoTime();
         TokenBucket.Take take = buckets.get(id, k -> new TokenBucket(limit.capacity(), limit.period().toNanos(), now))
                 .take(now);
+        // Structured fields (RFC 9651): the policy's name is a String item, its parameters integers.
         Map<String, String> headers = Map.of(
-                "RateLimit-Limit", Long.toString(limit.capacity()),
-                "RateLimit-Remaining", Long.toString(take.remaining()),
-                "RateLimit-Reset", Long.toString(take.secondsUntilFull()));
+                POLICY_HEADER, "\"" + policy + "\";q=" + limit.capacity() + ";w=" + limit.period().toSeconds(),
+                LIMIT_HEADER, "\"" + policy + "\";r=" + take.remaining() + ";t=" + take.secondsUntilFull());
         if (take.allowed()) {
             return new Decision(headers, null);
         }

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Build step of the gateway: merges the services' OpenAPI documents (written by their builds) into one, the
  * gateway's static {@code META-INF/openapi.yaml}, which Quarkus then serves at {@code /q/openapi}. The build fails
- * when two services claim the same path or define different schemas under one name.
+ * when two services claim the same path or define different schemas under one name, or when an operation lacks a
+ * unique camelCase {@code operationId} or a tag (generated clients name their methods and classes from them).
  *
  * <p>Arguments: the output file, then each service's document.
  */
@@ -74,7 +75,36 @@ public final class OpenApiMerger {
             }
         }
         addApiKeys(merged);
+        checkOperationNames(merged);
         return merged;
+    }
+
+    private static final List<String> HTTP_METHODS = List.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
+    private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+    static void checkOperationNames(JsonNode document) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!HTTP_METHODS.contains(op.getKey())) {
+                return;
+            }
+            String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+            String id = op.getValue().path("operationId").asText("");
+            if (!CAMEL_CASE.matcher(id).matches()) {
+                problems.add(where + " has no camelCase operationId ('" + id + "')");
+            } else if (!seen.add(id)) {
+                problems.add(where + " repeats the operationId " + id);
+            }
+            if (op.getValue().path("tags").isEmpty()) {
+                problems.add(where + " has no tag");
+            }
+        }));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Every operation needs a unique camelCase operationId and a tag: "
+                    + String.join("; ", problems));
+        }
     }
 
     /**

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.gateway.domain.ApiKey;
 import org.grassroots.gateway.domain.Scope;
@@ -39,13 +42,27 @@ public class ApiKeyResource {
     @Inject
     JsonWebToken caller;
 
-    public record CreateApiKey(String name, List<String> scopes) {
+    @Schema(name = "NewApiKeyRequest", requiredProperties = {"name", "scopes"})
+    public record CreateApiKey(@Schema(description = "What the key is for, 1-200 characters",
+                                       example = "Website join form") String name,
+                               @Schema(description = "members|events|elections : read|write (write includes read)",
+                                       example = "[\"members:write\"]") List<String> scopes) {
+    }
+
+    /** All keys in one page: an admin has few. */
+    @Schema(name = "ApiKeyPage")
+    public record ApiKeyPage(List<ApiKeyView> items,
+                             @Schema(nullable = true, description = "Always null: every key is on the one page")
+                             String nextCursor) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API key", description = "Role: admin. The answer is the only time the key's "
+    @Operation(operationId = "createApiKey",
+            summary = "Create an API key", description = "Role: admin. The answer is the only time the key's "
             + "secret (`key`) is shown: store it. Scopes: members|events|elections : read|write (write includes read).")
+    @APIResponse(responseCode = "201", description = "Created; `key` holds the secret, shown this once",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public Response create(CreateApiKey request, UriInfo uri) {
         if (request == null) {
             throw GatewayRequestProblem.invalid(Map.of("body", "must be a JSON object with name and scopes"));
@@ -76,24 +93,29 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List API keys", description = "Role: admin. Oldest first, revoked ones included; never the secrets.")
-    public Map<String, Object> list() {
-        Map<String, Object> page = new java.util.LinkedHashMap<>();
-        page.put("items", apiKeys.all().stream().map(ApiKeyView::of).toList());
-        page.put("nextCursor", null);
-        return page;
+    @Operation(operationId = "listApiKeys",
+            summary = "List API keys", description = "Role: admin. Oldest first, revoked ones included; never the secrets.")
+    @APIResponse(responseCode = "200", description = "Every key, oldest first",
+            content = @Content(schema = @Schema(implementation = ApiKeyPage.class)))
+    public ApiKeyPage list() {
+        return new ApiKeyPage(apiKeys.all().stream().map(ApiKeyView::of).toList(), null);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an API key", description = "Role: admin. Never the secret.")
+    @Operation(operationId = "getApiKey",
+            summary = "Read an API key", description = "Role: admin. Never the secret.")
+    @APIResponse(responseCode = "200", description = "The key",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public ApiKeyView read(@PathParam("id") UUID id) {
         return apiKeys.find(id).map(ApiKeyView::of).orElseThrow(() -> GatewayRequestProblem.notFound(id));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API key", description = "Role: admin. Takes effect at once; revoking again changes nothing.")
+    @Operation(operationId = "revokeApiKey",
+            summary = "Revoke an API key", description = "Role: admin. Takes effect at once; revoking again changes nothing.")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") UUID id) {
         if (!apiKeys.revoke(id, caller.getSubject())) {
             throw GatewayRequestProblem.notFound(id);
@@ -102,8 +124,14 @@ public class ApiKeyResource {
     }
 
     /** What an admin sees of a key; {@code key} (the secret) only in the answer to its creation. */
-    public record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, java.time.OffsetDateTime createdAt,
-                             String createdBy, java.time.OffsetDateTime revokedAt, boolean active, String key) {
+    @Schema(name = "ApiKeyView")
+    public record ApiKeyView(UUID id, String name,
+                             @Schema(description = "The start of the secret, to recognise a key") String prefix,
+                             List<String> scopes, java.time.OffsetDateTime createdAt,
+                             @Schema(description = "The admin who created it") String createdBy,
+                             @Schema(nullable = true) java.time.OffsetDateTime revokedAt, boolean active,
+                             @Schema(nullable = true, description = "The secret: only in the answer to the creation")
+                             String key) {
 
         static ApiKeyView of(ApiKey k) {
             return new ApiKeyView(k.id(), k.name(), k.prefix(), k.scopes().stream().map(Scope::toString).toList(),

@@ -16,6 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallLimits.class)
@@ -36,30 +37,32 @@ class RateLimitTest {
     }
 
     @Test
-    void anApiKeyGetsItsLimitThenA429ProblemWithRetryAfterWhileAnotherKeyCarriesOn() {
+    void anApiKeyGetsItsLimitInDraftRateLimitFieldsThenA429ProblemWithRetryAfterWhileAnotherKeyCarriesOn() {
         String key = GatewayApi.createKey("members:read").secret();
         for (int remaining = 2; remaining >= 0; remaining--) {
             given().header("X-API-Key", key).get("/members").then().statusCode(200)
-                    .header("RateLimit-Limit", "3")
-                    .header("RateLimit-Remaining", Integer.toString(remaining))
-                    .header("RateLimit-Reset", matchesPattern("[1-9][0-9]*"));
+                    .header("RateLimit-Policy", "\"per-key\";q=3;w=3600")
+                    .header("RateLimit", matchesPattern("\"per-key\";r=" + remaining + ";t=[1-9][0-9]*"));
         }
         given().header("X-API-Key", key).get("/members").then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                .header("RateLimit-Remaining", "0")
+                .header("RateLimit", matchesPattern("\"per-key\";r=0;t=[1-9][0-9]*"))
                 .body("status", equalTo(429))
                 .body("type", equalTo("https://grassroots.dev/problems/rate-limited"))
                 .body("detail", containsString("API key"));
 
         String other = GatewayApi.createKey("members:read").secret();
-        given().header("X-API-Key", other).get("/members").then().statusCode(200).header("RateLimit-Remaining", "2");
+        given().header("X-API-Key", other).get("/members").then().statusCode(200)
+                .header("RateLimit", startsWith("\"per-key\";r=2;"));
     }
 
     @Test
     void requestsWithoutAKeyAreLimitedPerClientAddressWhateverTheirToken() {
         for (int remaining = 4; remaining >= 0; remaining--) {
-            given().get("/events").then().statusCode(200).header("RateLimit-Remaining", Integer.toString(remaining));
+            given().get("/events").then().statusCode(200)
+                    .header("RateLimit-Policy", "\"per-address\";q=5;w=3600")
+                    .header("RateLimit", startsWith("\"per-address\";r=" + remaining + ";"));
         }
         given().get("/events").then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));

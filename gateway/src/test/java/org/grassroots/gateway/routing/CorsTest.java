@@ -35,7 +35,7 @@ class CorsTest {
         given().header("Origin", "https://app.grassroots.test").get("/events")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://app.grassroots.test")
-                .header("Access-Control-Expose-Headers", containsString("RateLimit-Remaining"));
+                .header("Access-Control-Expose-Headers", containsString("RateLimit-Policy"));
     }
 
     @Test

@@ -46,7 +46,8 @@ public class BranchResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a branch", description = "Role: admin.")
+    @Operation(operationId = "createBranch",
+            summary = "Create a branch", description = "Role: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = BranchView.class)))
     @APIResponse(responseCode = "409", description = "A branch with this name exists", content = @Content(
@@ -60,7 +61,8 @@ public class BranchResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List branches", description = "Role: public. Ordered by slug.")
+    @Operation(operationId = "listBranches",
+            summary = "List branches", description = "Role: public. Ordered by slug.")
     @APIResponse(responseCode = "200", description = "A page of branches",
             content = @Content(schema = @Schema(implementation = BranchPage.class)))
     public BranchPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -71,7 +73,8 @@ public class BranchResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read a branch", description = "Role: public.")
+    @Operation(operationId = "getBranch",
+            summary = "Read a branch", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The branch",
             content = @Content(schema = @Schema(implementation = BranchView.class)))
     @APIResponse(responseCode = "404", description = "No such branch", content = @Content(

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "MemberDeletion", description = "A member id that no longer exists: merged (into survivorId) or erased.")
-public record DeletionView(UUID memberId, @Schema(enumeration = {"merged", "erased"}) String reason, UUID survivorId,
+public record DeletionView(UUID memberId, @Schema(enumeration = {"merged", "erased"}) String reason,
+                           @Schema(nullable = true, description = "Set when merged; null when erased") UUID survivorId,
                            OffsetDateTime at) {
 
     static DeletionView of(DeletionFeed.Deletion d) {
@@ -16,6 +17,6 @@ public record DeletionView(UUID memberId, @Schema(enumeration = {"merged", "eras
     }
 
     @Schema(name = "MemberDeletionPage")
-    public record Page(List<DeletionView> items, String nextCursor) {
+    public record Page(List<DeletionView> items, @Schema(nullable = true) String nextCursor) {
     }
 }

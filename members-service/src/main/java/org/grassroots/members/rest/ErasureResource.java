@@ -39,7 +39,8 @@ public class ErasureResource {
     @POST
     @Idempotent
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Erase a person (right to erasure)", description = "Role: admin. Deletes the person's "
+    @Operation(operationId = "eraseMember",
+            summary = "Erase a person (right to erasure)", description = "Role: admin. Deletes the person's "
             + "record and history here and publishes org.grassroots.member.erased.v1, on which every other service "
             + "removes its copies. Repeating it answers the same erasure.")
     @APIResponse(responseCode = "201", description = "Erased",
@@ -53,7 +54,8 @@ public class ErasureResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Proof of an erasure", description = "Role: admin.")
+    @Operation(operationId = "getErasure",
+            summary = "Proof of an erasure", description = "Role: admin.")
     @APIResponse(responseCode = "200", description = "The erasure record",
             content = @Content(schema = @Schema(implementation = ErasureView.class)))
     @APIResponse(responseCode = "404", description = "No erasure of this id", content = @Content(

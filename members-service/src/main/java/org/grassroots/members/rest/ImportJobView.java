@@ -11,7 +11,8 @@ import java.util.UUID;
         + "header) and field.")
 public record ImportJobView(UUID id, @Schema(enumeration = {"queued", "running", "completed", "failed"}) String status,
                             int total, int processed, int created, int updated, int unchanged, int failed,
-                            List<ImportJob.RowError> errors, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+                            List<ImportJob.RowError> errors, OffsetDateTime createdAt,
+                            @Schema(nullable = true) OffsetDateTime finishedAt) {
 
     static ImportJobView of(ImportJob j) {
         return new ImportJobView(j.id, j.status, j.total, j.processed, j.created, j.updated, j.unchanged, j.failed,

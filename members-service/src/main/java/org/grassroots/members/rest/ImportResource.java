@@ -41,7 +41,8 @@ public class ImportResource {
     @Idempotent
     @Consumes("text/csv")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Import members from CSV", description = "Roles: organiser (into their branch), admin. "
+    @Operation(operationId = "startMemberImport",
+            summary = "Import members from CSV", description = "Roles: organiser (into their branch), admin. "
             + "Header row required: givenName, familyName, email; optional phone, postcode, membershipType, branchId, "
             + "origin, externalId, duesPaidUntil. Rows are de-duplicated like POST /members, so importing the same "
             + "file again changes nothing. Runs as a job: follow Location; a job survives a restart of the service and "
@@ -64,7 +65,8 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "An import's progress", description = "Roles: organiser, admin.")
+    @Operation(operationId = "getMemberImport",
+            summary = "An import's progress", description = "Roles: organiser, admin.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "404", description = "No such import", content = @Content(

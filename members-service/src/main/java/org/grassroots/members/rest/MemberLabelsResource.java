@@ -38,7 +38,8 @@ public class MemberLabelsResource {
     @PUT
     @Path("/tags/{tag}")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Tag a member", description = "Roles: organiser (own branch), admin. Tags: lower-case "
+    @Operation(operationId = "tagMember",
+            summary = "Tag a member", description = "Roles: organiser (own branch), admin. Tags: lower-case "
             + "letters, digits and hyphens, up to 40.")
     @APIResponse(responseCode = "200", description = "The member, tagged",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
@@ -52,7 +53,8 @@ public class MemberLabelsResource {
     @DELETE
     @Path("/tags/{tag}")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Remove a tag", description = "Roles: organiser (own branch), admin.")
+    @Operation(operationId = "untagMember",
+            summary = "Remove a tag", description = "Roles: organiser (own branch), admin.")
     @APIResponse(responseCode = "200", description = "The member, untagged",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     public MemberView untag(@PathParam("id") UUID id,
@@ -63,7 +65,8 @@ public class MemberLabelsResource {
     @PUT
     @Path("/roles/{role}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Grant a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
+    @Operation(operationId = "grantMemberRole",
+            summary = "Grant a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member with the role",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders",
@@ -75,7 +78,8 @@ public class MemberLabelsResource {
     @DELETE
     @Path("/roles/{role}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Revoke a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
+    @Operation(operationId = "revokeMemberRole",
+            summary = "Revoke a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member without the role",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders",

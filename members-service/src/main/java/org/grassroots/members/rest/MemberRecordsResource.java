@@ -56,7 +56,8 @@ public class MemberRecordsResource {
     @Path("/consents")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Record a grant or withdrawal of consent", description = "Roles: the person themself, an "
+    @Operation(operationId = "recordConsent",
+            summary = "Record a grant or withdrawal of consent", description = "Roles: the person themself, an "
             + "organiser of their branch, admin. Publishes org.grassroots.member.consent-changed.v1; a withdrawal "
             + "takes the person out of ?consent= lists at once.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -76,7 +77,8 @@ public class MemberRecordsResource {
     @GET
     @Path("/consents")
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "A person's consent", description = "Roles: the person themself, an organiser of their "
+    @Operation(operationId = "getConsents",
+            summary = "A person's consent", description = "Roles: the person themself, an organiser of their "
             + "branch, admin.")
     @APIResponse(responseCode = "200", description = "Current consent and the ledger",
             content = @Content(schema = @Schema(implementation = ConsentsView.class)))
@@ -89,7 +91,8 @@ public class MemberRecordsResource {
     @GET
     @Path("/export")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
-    @Operation(summary = "Subject-access export", description = "Roles: the person themself, admin. Everything held "
+    @Operation(operationId = "exportMember",
+            summary = "Subject-access export", description = "Roles: the person themself, admin. Everything held "
             + "about the person, as JSON.")
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(schema = @Schema(implementation = SubjectAccessExport.class)))

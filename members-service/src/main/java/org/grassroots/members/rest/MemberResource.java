@@ -73,7 +73,8 @@ public class MemberResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Record a member or supporter", description = "Roles: organiser (own branch), admin. "
+    @Operation(operationId = "createMember",
+            summary = "Record a member or supporter", description = "Roles: organiser (own branch), admin. "
             + "De-duplicates on the email (case-insensitive) and externalId: a person already recorded is updated "
             + "(200) rather than duplicated. The branch defaults to the one covering the postcode (or the "
             + "organiser's). Publishes org.grassroots.member.joined.v1 or member.updated.v1.")
@@ -104,14 +105,15 @@ public class MemberResource {
     @Path("/{id}")
     @Consumes(JsonMergePatch.MEDIA_TYPE)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Update a member", description = "Roles: organiser (own branch), admin. A JSON merge patch "
+    @Operation(operationId = "updateMember",
+            summary = "Update a member", description = "Roles: organiser (own branch), admin. A JSON merge patch "
             + "(RFC 7386) of the writable fields: givenName, familyName, email, additionalEmails, phone, "
             + "additionalPhones, addressLines, locality, region, postcode, membershipType, branchId, origin, "
             + "externalId, duesPaidUntil (null removes a field; arrays are replaced whole). Send If-Match with the "
             + "ETag you read to avoid overwriting someone else's change. Publishes org.grassroots.member.updated.v1 "
             + "if anything changed.")
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(
-            implementation = NewMemberRequest.class), examples = @ExampleObject(name = "move",
+            implementation = MemberPatch.class), examples = @ExampleObject(name = "move",
             value = "{\"phone\": \"07700 900456\", \"addressLines\": [\"3 Quay Road\"], \"region\": null}")))
     @APIResponse(responseCode = "200", description = "The member as it is now; ETag is its new version",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
@@ -153,7 +155,8 @@ public class MemberResource {
 
     @GET
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "List members", description = "Roles: organiser (their branch only), admin. Ordered by "
+    @Operation(operationId = "listMembers",
+            summary = "List members", description = "Roles: organiser (their branch only), admin. Ordered by "
             + "last update; with updatedSince, a change feed for integrations.")
     @APIResponse(responseCode = "200", description = "A page of members",
             content = @Content(schema = @Schema(implementation = MemberPage.class)))
@@ -171,7 +174,8 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Read a member", description = "Roles: the member themself, an organiser of their branch, "
+    @Operation(operationId = "getMember",
+            summary = "Read a member", description = "Roles: the member themself, an organiser of their branch, "
             + "admin.")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
@@ -199,7 +203,8 @@ public class MemberResource {
     @Path("/{id}/status-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Change a membership's status", description = "Roles: organiser (own branch), admin. "
+    @Operation(operationId = "changeMembershipStatus",
+            summary = "Change a membership's status", description = "Roles: organiser (own branch), admin. "
             + "Records the change in the membership history and publishes org.grassroots.member.status-changed.v1.")
     @APIResponse(responseCode = "201", description = "The recorded change",
             content = @Content(schema = @Schema(implementation = StatusChangeView.class)))
@@ -215,7 +220,8 @@ public class MemberResource {
     @GET
     @Path("/{id}/status-changes")
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "A membership's history", description = "Roles: the member themself, an organiser of "
+    @Operation(operationId = "getMembershipHistory",
+            summary = "A membership's history", description = "Roles: the member themself, an organiser of "
             + "their branch, admin. Oldest first: joined, then every status change.")
     @APIResponse(responseCode = "200", description = "The history")
     public List<StatusChangeView> history(@PathParam("id") UUID id) {
@@ -226,7 +232,8 @@ public class MemberResource {
     @Path("/export")
     @Produces("text/csv")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Export members as CSV", description = "Roles: organiser (their branch only), admin. The "
+    @Operation(operationId = "exportMembersCsv",
+            summary = "Export members as CSV", description = "Roles: organiser (their branch only), admin. The "
             + "same filters as the list; streamed, all pages. Cells that a spreadsheet would run as formulas are "
             + "defused.")
     @APIResponse(responseCode = "200", description = "CSV with a header row",

@@ -16,10 +16,13 @@ import java.util.UUID;
 public record MemberView(UUID id, String givenName, String familyName,
                          @Schema(description = "The primary email address") String email,
                          List<String> additionalEmails,
-                         @Schema(description = "The primary phone number, E.164") String phone,
-                         List<String> additionalPhones, List<String> addressLines, String locality, String region,
-                         String postcode, MembershipType membershipType, MembershipStatus status, UUID branchId,
-                         String origin, String externalId, LocalDate duesPaidUntil, List<String> tags,
+                         @Schema(nullable = true, description = "The primary phone number, E.164") String phone,
+                         List<String> additionalPhones, List<String> addressLines,
+                         @Schema(nullable = true) String locality, @Schema(nullable = true) String region,
+                         @Schema(nullable = true) String postcode,
+                         MembershipType membershipType, MembershipStatus status, @Schema(nullable = true) UUID branchId,
+                         @Schema(nullable = true) String origin, @Schema(nullable = true) String externalId,
+                         @Schema(nullable = true) LocalDate duesPaidUntil, List<String> tags,
                          List<PartyRole> roles, OffsetDateTime joinedAt, OffsetDateTime updatedAt) {
 
     static MemberView of(Member m) {

@@ -49,7 +49,8 @@ public class MergeResource {
     @Path("/{id}/merges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
-    @Operation(summary = "Merge a duplicate into this member", description = "Roles: admin, or an organiser of both "
+    @Operation(operationId = "mergeMember",
+            summary = "Merge a duplicate into this member", description = "Roles: admin, or an organiser of both "
             + "records' branch. The survivor keeps its details, fills gaps from the duplicate and gains its consent "
             + "ledger, tags and roles. The duplicate's id then redirects (308) here. Publishes "
             + "org.grassroots.member.merged.v1.")
@@ -65,7 +66,8 @@ public class MergeResource {
     @GET
     @Path("/deletions")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Ids that no longer exist", description = "Role: admin (integrations). Members merged into "
+    @Operation(operationId = "listMemberDeletions",
+            summary = "Ids that no longer exist", description = "Role: admin (integrations). Members merged into "
             + "another or erased, oldest first; with ?updatedSince on GET /members, a complete change feed.")
     @APIResponse(responseCode = "200", description = "A page of deletions",
             content = @Content(schema = @Schema(implementation = DeletionView.Page.class)))

@@ -8,8 +8,9 @@ import org.grassroots.members.domain.StatusChangeKind;
 import java.time.OffsetDateTime;
 
 @Schema(name = "StatusChange", description = "One entry of a membership's history.")
-public record StatusChangeView(MembershipStatus fromStatus, MembershipStatus toStatus, StatusChangeKind kind,
-                               String reason, OffsetDateTime changedAt) {
+public record StatusChangeView(@Schema(nullable = true) MembershipStatus fromStatus, MembershipStatus toStatus,
+                               StatusChangeKind kind, @Schema(nullable = true) String reason,
+                               OffsetDateTime changedAt) {
 
     static StatusChangeView of(StatusChange c) {
         return new StatusChangeView(c.fromStatus, c.toStatus, c.kind, c.reason, c.changedAt);

@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Every operation of the gateway's OpenAPI document, called through the gateway by each kind of caller, against
- * the expectation derived from the document itself: an operation without {@code security} is public; one with
+ * the expectation derived from the document itself: an operation with {@code security: []}, or with an empty
+ * requirement among its schemes (a token is optional), is public; one with
  * {@code bearer: [roles]} admits those roles (from the services' {@code @RolesAllowed}). API keys act as admins
  * confined by the gateway to their scopes; {@code /api-keys} is for admin tokens only. What is asserted is the
  * class of the answer (allowed = neither 401 nor 403, and no 5xx), not the business outcome: ids are random, so
@@ -66,9 +67,22 @@ final class AuthorizationMatrix {
             Iterator<String> types = op.getValue().path("requestBody").path("content").fieldNames();
             String contentType = types.hasNext() ? types.next() : null;
             operations.add(new Operation(method, concrete(path.getKey(), op.getValue()), roles,
-                    security.isMissingNode() || security.isEmpty(), contentType));
+                    anonymousAllowed(security), contentType));
         }));
         return operations;
+    }
+
+    /** {@code security: []} (or none): public; an empty requirement beside the schemes: a token is optional. */
+    static boolean anonymousAllowed(JsonNode security) {
+        if (security.isMissingNode() || security.isEmpty()) {
+            return true;
+        }
+        for (JsonNode requirement : security) {
+            if (requirement.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Expect expect(Operation op, Caller caller) {

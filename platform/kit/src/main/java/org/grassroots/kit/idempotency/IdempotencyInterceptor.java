@@ -40,6 +40,7 @@ public class IdempotencyInterceptor {
     Clock clock;
 
     public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 200;
 
     @Inject
@@ -125,7 +126,7 @@ public class IdempotencyInterceptor {
         }
         String body = (String) row[4];
         if (returnType == Response.class) {
-            Response.ResponseBuilder response = Response.status((Integer) row[1]).header("Idempotent-Replayed", "true");
+            Response.ResponseBuilder response = Response.status((Integer) row[1]).header(REPLAYED_HEADER, "true");
             if (body != null) {
                 response.entity(body).type((String) row[2]);
             }

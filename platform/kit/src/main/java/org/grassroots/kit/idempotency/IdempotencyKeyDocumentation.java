@@ -1,31 +1,47 @@
 package org.grassroots.kit.idempotency;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.grassroots.kit.openapi.ResponseHeaders;
+import org.grassroots.kit.openapi.SuiteContract;
 
-/** Documents the {@code Idempotency-Key} header on every POST (each one is {@link Idempotent}). */
-public class IdempotencyKeyDocumentation implements OASFilter {
+import java.util.List;
+
+/**
+ * A service's document: the suite's contract ({@link SuiteContract}) and the {@code Idempotency-Key} header on
+ * every POST (each one is {@link Idempotent}), with the {@code Idempotent-Replayed} header on its answers.
+ */
+public class IdempotencyKeyDocumentation extends SuiteContract {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        openAPI.getPaths().getPathItems().values().forEach(item -> {
-            if (item.getPOST() != null) {
-                item.getPOST().addParameter(OASFactory.createParameter()
-                        .name(IdempotencyInterceptor.HEADER)
-                        .in(Parameter.In.HEADER)
-                        .required(false)
-                        .description("Makes a retry safe: the same key and body replay the first answer "
-                                + "(header Idempotent-Replayed: true); the same key with another body is a 422. "
-                                + "Keys are kept 24 hours, per caller.")
-                        .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
-                                .maxLength(200)));
+        forEachOperation(openAPI, (path, operation) -> {
+            boolean post = openAPI.getPaths().getPathItem(path).getPOST() == operation;
+            boolean documented = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(p -> IdempotencyInterceptor.HEADER.equals(p.getName()));
+            if (!post || documented) {
+                return;
+            }
+            operation.addParameter(OASFactory.createParameter()
+                    .name(IdempotencyInterceptor.HEADER)
+                    .in(Parameter.In.HEADER)
+                    .required(false)
+                    .description("Makes a retry safe: the same key and body replay the first answer "
+                            + "(header Idempotent-Replayed: true); the same key with another body is a 422. "
+                            + "Keys are kept 24 hours, per caller.")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(200)));
+            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("2") && response.getRef() == null) {
+                        response.addHeader(IdempotencyInterceptor.REPLAYED_HEADER, ResponseHeaders.stringHeader(
+                                "`true` when this is the replay of an earlier answer to the same Idempotency-Key",
+                                false));
+                    }
+                });
             }
         });
+        super.filterOpenAPI(openAPI);
     }
 }

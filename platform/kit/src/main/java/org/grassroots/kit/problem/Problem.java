@@ -7,7 +7,8 @@ import java.net.URI;
 import java.util.List;
 
 /** An RFC 9457 problem details body ({@code application/problem+json}). */
-@Schema(name = "Problem", description = "RFC 9457 problem details, returned for every error.")
+@Schema(name = "Problem", description = "RFC 9457 problem details, returned for every error.",
+        requiredProperties = {"type", "title", "status"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
         @Schema(description = "Identifies the kind of problem; documented in the API guide.",
