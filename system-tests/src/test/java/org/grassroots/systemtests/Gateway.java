@@ -2,6 +2,8 @@ package org.grassroots.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.grassroots.testing.contract.ContractCheckedHttpClient;
+import org.grassroots.testing.contract.OpenApiContract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +15,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The suite's one HTTP surface, as clients see it. Every request is counted in the report under a kind.
+ * The suite's one HTTP surface, as clients see it. Every request is counted in the report under a kind, and
+ * every answer is validated against the served OpenAPI document (see {@link OpenApiContract}).
  * HTTP/1.1 as browsers and integrations use it (see DevstackIT: cleartext HTTP/2 upgrades broke on large bodies).
  */
 final class Gateway {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: status, content type and body. */
     record Answer(int status, String contentType, String body, HttpResponse<String> response) {
@@ -44,10 +45,23 @@ final class Gateway {
 
     private volatile String url;
     private final Report report;
+    private final OpenApiContract contract;
+    private final HttpClient http;
 
-    Gateway(String url, Report report) {
+    Gateway(String url, Report report, OpenApiContract contract) {
         this.url = url;
         this.report = report;
+        this.contract = contract;
+        this.http = newClient();
+    }
+
+    OpenApiContract contract() {
+        return contract;
+    }
+
+    private HttpClient newClient() {
+        return new ContractCheckedHttpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build(), contract);
     }
 
     void url(String newUrl) {
@@ -100,8 +114,7 @@ final class Gateway {
                 : HttpRequest.BodyPublishers.ofString(body));
         // A request refused before its body is read leaves its connection closed by the server: send such
         // requests on a connection of their own, so the refusal cannot break the next request on a reused one.
-        HttpClient client = expectContinue || fresh ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build() : HTTP;
+        HttpClient client = expectContinue || fresh ? newClient() : http;
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             report.request(kind, response.statusCode());
@@ -114,7 +127,7 @@ final class Gateway {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } finally {
-            if (client != HTTP) {
+            if (client != http) {
                 client.close();
             }
         }

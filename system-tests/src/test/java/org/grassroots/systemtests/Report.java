@@ -25,6 +25,7 @@ final class Report {
     private final List<String> notes = new ArrayList<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final Map<String, Long> phaseSeconds = new java.util.LinkedHashMap<>();
+    private final Map<String, String> sections = new java.util.LinkedHashMap<>();
 
     synchronized void request(String kind, int status) {
         requests.merge(kind, 1, Integer::sum);
@@ -41,6 +42,11 @@ final class Report {
 
     synchronized void note(String note) {
         notes.add(note);
+    }
+
+    /** A section of its own (Markdown), printed after the assertions. */
+    synchronized void section(String title, String markdown) {
+        sections.put(title, markdown);
     }
 
     synchronized void phase(String phase, long seconds) {
@@ -90,6 +96,7 @@ final class Report {
             md.append("| ").append(o.phase()).append(" | ").append(o.assertion()).append(" | ")
                     .append(o.passed() ? "passed" : "**FAILED**: " + o.detail().replace("|", "\\|")).append(" |\n");
         }
+        sections.forEach((title, text) -> md.append("\n## ").append(title).append("\n\n").append(text));
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));

@@ -9,6 +9,7 @@ import org.grassroots.platform.infra.DevTokens;
 import org.grassroots.platform.infra.FreePorts;
 import org.grassroots.testing.EventCatalogue;
 import org.grassroots.testing.PersonalDataScan;
+import org.grassroots.testing.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,9 +74,26 @@ class WholeSuiteIT {
         Instant start = Instant.now();
         stack = Devstack.start(options);
         report.phase("suite start", Duration.between(start, Instant.now()).toSeconds());
-        gateway = new Gateway(stack.gatewayUrl(), report);
+        gateway = new Gateway(stack.gatewayUrl(), report, OpenApiContract.of(servedDocument()));
         projections = new Projections(stack::jdbcUrl);
         scenario = new Scenario(gateway, report, admin, projections);
+    }
+
+    /** The merged document as integrators fetch it: the oracle every answer of these tests is checked against. */
+    private String servedDocument() {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> document = http.send(HttpRequest.newBuilder(
+                    URI.create(stack.gatewayUrl() + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
+            if (document.statusCode() != 200) {
+                throw new IllegalStateException("GET /q/openapi -> " + document.statusCode());
+            }
+            return document.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -517,5 +540,23 @@ class WholeSuiteIT {
 
     private static String abbreviate(String body) {
         return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+
+    @Test
+    @Order(9)
+    void aClientGeneratedFromTheDocumentJoinsRsvpsDeclaresAResultAndReadsTheRollUp() throws Exception {
+        phase(GeneratedClientScenario.PHASE, () -> report.check(GeneratedClientScenario.PHASE,
+                "join, RSVP, declare a result and read the roll-up through the client generated from the document",
+                new GeneratedClientScenario(stack.gatewayUrl(), admin, gateway.contract()).run()));
+    }
+
+    @Test
+    @Order(100)
+    void everyAnswerTheSystemTestsReceivedMatchesTheServedOpenApiDocument() {
+        OpenApiContract contract = gateway.contract();
+        report.section("Answers validated against the served OpenAPI document", contract.summary());
+        report.check("contract", "every answer the system tests received (" + contract.validatedByOperation().values()
+                        .stream().mapToLong(Long::longValue).sum() + ") matches the served OpenAPI document",
+                contract.mismatches().stream().map(Object::toString).toList());
     }
 }

@@ -2,6 +2,7 @@ package org.grassroots.elections.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grassroots.elections.domain.Candidacy;
+import org.grassroots.elections.domain.SelectionStage;
 import org.grassroots.elections.domain.StageChange;
 
 import java.time.OffsetDateTime;
@@ -16,26 +17,27 @@ public record CandidacyRecord(UUID id,
                               UUID memberId,
                               @Schema(nullable = true, description = "Name on the ballot paper; null once an erased member's") String name,
                               @Schema(nullable = true, description = "Null for an independent") PartyRef party,
-                              @Schema(nullable = true, description = "applied or nominated; null for other parties' candidates") String route,
-                              @Schema(example = "shortlisted") String stage,
+                              @Schema(nullable = true, description = "applied or nominated; null for other parties' candidates")
+                              Candidacy.Route route,
+                              @Schema(example = "shortlisted") SelectionStage stage,
                               @Schema(description = "The member's membership lapsed since: review the candidacy")
                               boolean memberLapsed,
                               List<StageView> history) {
 
     @Schema(name = "CandidacyStageChange")
-    public record StageView(@Schema(nullable = true, description = "Null for the first step") String fromStage,
-                            String toStage,
+    public record StageView(@Schema(nullable = true, description = "Null for the first step") SelectionStage fromStage,
+                            SelectionStage toStage,
                             @Schema(nullable = true) String reason,
                             OffsetDateTime changedAt) {
     }
 
     static CandidacyRecord of(Candidacy c) {
         return new CandidacyRecord(c.id, c.ballot.electionId, c.memberId, c.name, PartyRef.of(c.party),
-                c.route == null ? null : c.route.name(), c.stage.name(), c.memberLapsed,
+                c.route, c.stage, c.memberLapsed,
                 c.stages.stream().map(CandidacyRecord::stage).toList());
     }
 
     private static StageView stage(StageChange s) {
-        return new StageView(s.fromStage == null ? null : s.fromStage.name(), s.toStage.name(), s.reason, s.changedAt);
+        return new StageView(s.fromStage, s.toStage, s.reason, s.changedAt);
     }
 }

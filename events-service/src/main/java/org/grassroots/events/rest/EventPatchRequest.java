@@ -19,7 +19,7 @@ import java.util.UUID;
         + "(draft -> published -> completed, or cancelled).")
 public record EventPatchRequest(
         EventType type,
-        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+        @Size(max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String title,
         @Size(max = 5000) String description,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,

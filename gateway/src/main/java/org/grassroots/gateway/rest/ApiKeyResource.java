@@ -33,7 +33,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @Blocking
-@Tag(name = "API keys")
+@Tag(name = "API keys", description = "Keys for integrations, exchanged at the gateway for short-lived tokens with the key's scopes")
 public class ApiKeyResource {
 
     @Inject

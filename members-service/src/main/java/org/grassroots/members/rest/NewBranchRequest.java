@@ -11,6 +11,7 @@ import java.util.List;
 public record NewBranchRequest(
         @NotBlank @Size(max = 100) @Schema(example = "Plymouth") String name,
         @Size(max = 200) @Schema(example = "[\"PL\"]")
-        List<@NotBlank @Pattern(regexp = "(?i)[A-Z]{1,2}([0-9][A-Z0-9]?)?",
+        // No inline flags such as (?i): the pattern is published in the document, where it must be ECMA-262.
+        List<@NotBlank @Pattern(regexp = "[A-Za-z]{1,2}([0-9][A-Za-z0-9]?)?",
                 message = "must be a postcode area (PL) or district (PL1)") String> postcodeDistricts) {
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -202,6 +203,15 @@ class MemberResourceTest {
                 .then().statusCode(405).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.admin()).get("/members/not-a-uuid")
                 .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aQueryParameterOfTheWrongTypeIsA400NamingItNotA404() {
+        for (String query : List.of("limit=not-a-number", "limit=99999999999999999999", "branch=not-a-uuid")) {
+            String name = query.substring(0, query.indexOf('='));
+            given().auth().oauth2(TestTokens.admin()).get("/members?" + query)
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(name));
+        }
     }
 
     @Test

@@ -76,6 +76,11 @@ public final class WeekendOfAction {
     }
 
     /** The last weekend that is wholly over: its Sunday is before today. */
+    /** @return how many branches' locations each weekend visits */
+    public static int locationCount() {
+        return LOCATIONS.size();
+    }
+
     public static Weekend held(Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         LocalDate saturday = coming(clock).saturday().minusWeeks(1);

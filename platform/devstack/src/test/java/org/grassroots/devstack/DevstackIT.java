@@ -6,9 +6,14 @@ import org.grassroots.platform.infra.DevTokens;
 import org.grassroots.platform.infra.FreePorts;
 import org.grassroots.testing.PersonalDataScan;
 import org.grassroots.testing.TestTokens;
+import org.grassroots.testing.contract.ContractCheckedHttpClient;
+import org.grassroots.testing.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -37,13 +42,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The local run as a new user gets it: the built jars, embedded PostgreSQL and Kafka, every service and the
  * gateway as separate processes. Only the gateway's HTTP API and the services' databases are touched.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevstackIT {
 
     /**
      * HTTP/1.1 as browsers and integrations speak to the gateway in practice: the JDK client's default cleartext
      * HTTP/2 upgrade attempt intermittently failed on the large OpenAPI document ("frame exceeds MAX_FRAME_SIZE").
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient PLAIN_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Every answer these tests receive is validated against the served document (the last test reports). */
+    private static ContractCheckedHttpClient HTTP;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Devstack stack;
     private static long secondsToReady;
@@ -56,8 +64,23 @@ class DevstackIT {
         Instant start = Instant.now();
         stack = Devstack.start(options);
         secondsToReady = Duration.between(start, Instant.now()).toSeconds();
+        HTTP = new ContractCheckedHttpClient(PLAIN_HTTP, OpenApiContract.of(servedDocument()));
         System.out.printf("[DevstackIT] suite ready through the gateway in %d s, %d demo records added%n",
                 secondsToReady, stack.demoRecordsAdded());
+    }
+
+    private static String servedDocument() {
+        try {
+            HttpResponse<String> document = PLAIN_HTTP.send(HttpRequest.newBuilder(
+                    URI.create(stack.gatewayUrl() + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, document.statusCode(), "GET /q/openapi");
+            return document.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -424,5 +447,16 @@ class DevstackIT {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyAnswerTheseTestsReceivedMatchesTheServedOpenApiDocument() {
+        OpenApiContract contract = HTTP.contract();
+        System.out.println("[DevstackIT] " + contract.summary());
+        assertEquals(List.of(), contract.mismatches().stream().map(Object::toString).toList(),
+                "every answer matches the served document");
+        assertTrue(contract.validatedByOperation().size() >= 10, "answers of many operations were validated: "
+                + contract.validatedByOperation().keySet());
     }
 }

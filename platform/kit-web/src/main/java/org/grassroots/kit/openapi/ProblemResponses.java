@@ -35,10 +35,10 @@ public final class ProblemResponses {
         if (input) {
             addIfAbsent(responses, "400", "Malformed or invalid input; `errors[]` names each invalid field");
         }
+        // Credentials may be refused (401) or not enough (403) even where they are optional: a key without the
+        // domain's scope is forbidden on a public operation too.
         if (PublicOperations.acceptsCredentials(operation)) {
             addIfAbsent(responses, "401", "No credentials where they are needed, or an invalid or expired token or key");
-        }
-        if (PublicOperations.requiresCredentials(operation)) {
             addIfAbsent(responses, "403", "The caller's role, branch or scopes do not allow this");
         }
         if (path.contains("{")) {

@@ -20,12 +20,6 @@ final class PublicOperations {
         }
     }
 
-    /** Whether every way to call it needs credentials: then a caller may be refused (401) or forbidden (403). */
-    static boolean requiresCredentials(Operation operation) {
-        return operation.getSecurity() != null && !operation.getSecurity().isEmpty()
-                && operation.getSecurity().stream().noneMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty());
-    }
-
     /** Whether it accepts credentials at all: then a bad token is refused (401). */
     static boolean acceptsCredentials(Operation operation) {
         return operation.getSecurity() != null
