@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Candidacy;
@@ -102,7 +103,8 @@ public class CandidacyResource {
             content = @Content(schema = @Schema(implementation = CandidacyRecordPage.class)))
     @APIResponse(responseCode = "400", description = "No ?ballot=", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CandidacyRecordPage list(@QueryParam("ballot") String ballot) {
+    public CandidacyRecordPage list(@Parameter(required = true, description = "The ballot paper id")
+                                    @QueryParam("ballot") String ballot) {
         if (ballot == null) {
             throw ProblemException.badRequest("ballot", "is required (a ballot paper id)");
         }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,6 +37,7 @@ import org.grassroots.events.service.Caller;
 import org.grassroots.events.service.EventCatalogueService;
 import org.grassroots.events.service.EventService;
 import org.grassroots.kit.idempotency.Idempotent;
+import org.grassroots.kit.openapi.ResponseHeaders;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.patch.JsonMergePatch;
@@ -162,6 +164,7 @@ public class EventResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "createEvent",
             summary = "Create an event", description = "Roles: organiser (their own branch hosts it), admin "
             + "(branchId required). A draft unless status is published; publishing publishes "
@@ -188,6 +191,7 @@ public class EventResource {
     // Anonymous callers, and callers with a token (who may see more).
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "getEvent",
             summary = "Read an event", description = "Role: public for published public events; members-only "
             + "events need a token; drafts are seen by those who manage them. The street address is shown when it "
@@ -209,6 +213,7 @@ public class EventResource {
     @Path("/{id}")
     @Consumes({JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "updateEvent",
             summary = "Change an event", description = "Roles: organiser (host branch), admin. JSON Merge Patch; "
             + "If-Match with the ETag is honoured. Publishes scheduled (draft -> published), updated (a published "

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,9 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
+import org.grassroots.kit.openapi.ResponseHeaders;
 import org.grassroots.kit.pagination.Page;
-import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
@@ -73,6 +75,7 @@ public class MemberResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "createMember",
             summary = "Record a member or supporter", description = "Roles: organiser (own branch), admin. "
             + "De-duplicates on the email (case-insensitive) and externalId: a person already recorded is updated "
@@ -105,6 +108,7 @@ public class MemberResource {
     @Path("/{id}")
     @Consumes(JsonMergePatch.MEDIA_TYPE)
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "updateMember",
             summary = "Update a member", description = "Roles: organiser (own branch), admin. A JSON merge patch "
             + "(RFC 7386) of the writable fields: givenName, familyName, email, additionalEmails, phone, "
@@ -174,6 +178,7 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "getMember",
             summary = "Read a member", description = "Roles: the member themself, an organiser of their branch, "
             + "admin.")

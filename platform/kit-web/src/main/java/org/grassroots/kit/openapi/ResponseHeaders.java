@@ -8,8 +8,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.List;
 
-/** Headers every answer of a kind carries: a {@code 201} says where the new resource is ({@code Location}). */
+/**
+ * Headers every answer of a kind carries: a {@code 201} says where the new resource is ({@code Location}); an
+ * operation marked {@link #VERSIONED} answers its resource's version as an {@code ETag} for {@code If-Match}.
+ */
 public final class ResponseHeaders {
+
+    /**
+     * Put {@code @Extension(name = ResponseHeaders.VERSIONED, value = "true")} on an operation whose 200/201 answer
+     * carries the resource's {@code ETag}. The marker is removed from the served document once read.
+     */
+    public static final String VERSIONED = "x-grassroots-versioned";
 
     private ResponseHeaders() {
     }
@@ -24,6 +33,16 @@ public final class ResponseHeaders {
             created.addHeader("Location", OASFactory.createHeader().required(true)
                     .description("The URL of what was created")
                     .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uri-reference")));
+        }
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(VERSIONED)) {
+            operation.removeExtension(VERSIONED);
+            for (String status : List.of("200", "201")) {
+                APIResponse answer = operation.getResponses().getAPIResponses().get(status);
+                if (answer != null && answer.getRef() == null) {
+                    answer.addHeader("ETag", stringHeader("The resource's version: send it as If-Match to change "
+                            + "the resource only if nobody else has", true));
+                }
+            }
         }
     }
 

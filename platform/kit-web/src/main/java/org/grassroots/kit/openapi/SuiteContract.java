@@ -25,6 +25,7 @@ public class SuiteContract implements OASFilter {
             ResponseHeaders.declare(operation);
         });
         ResponseFields.declareRequired(openAPI);
+        NullableFields.complete(openAPI);
     }
 
     /** Every operation with the path it is under. */
