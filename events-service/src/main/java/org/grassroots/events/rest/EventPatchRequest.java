@@ -1,6 +1,13 @@
 package org.grassroots.events.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,18 +16,23 @@ import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.EventType;
 import org.grassroots.events.domain.Visibility;
 import org.grassroots.events.service.EventDetails;
+import org.grassroots.kit.patch.JsonMergePatch;
+import org.grassroots.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-@Schema(name = "EventPatch", description = "JSON Merge Patch of an event: the fields given replace the current "
-        + "ones (location as a whole); absent or null fields stay. status moves the event through its lifecycle "
+@Schema(name = "EventPatch", description = "JSON Merge Patch (RFC 7386) of an event: the fields given replace the "
+        + "current ones (location as a whole); absent fields stay; null removes a field (description; the other "
+        + "fields are what an event is, so removing one is a 400). status moves the event through its lifecycle "
         + "(draft -> published -> completed, or cancelled).")
 public record EventPatchRequest(
         EventType type,
         @Size(max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String title,
-        @Size(max = 5000) String description,
+        @Size(max = 5000) @Schema(nullable = true, description = "null removes the description") String description,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
         @Size(max = 64) String timeZone,
@@ -28,6 +40,49 @@ public record EventPatchRequest(
         @Size(max = 20) List<@NotNull UUID> organisers,
         Visibility visibility,
         EventStatus status) {
+
+    /** The fields a client may patch. */
+    static final Set<String> WRITABLE = Set.of("type", "title", "description", "startsAt", "endsAt", "timeZone",
+            "location", "organisers", "visibility", "status");
+    /** The fields a patch may remove with null; the others an event cannot be without. */
+    private static final Set<String> REMOVABLE = Set.of("description");
+
+    /**
+     * Reads a merge patch: refuses unknown fields, a null for a field that cannot be removed, and wrong types (all
+     * 400, naming the field), then checks the constraints. A removed description is read as a blank one, which the
+     * service stores as none.
+     */
+    static EventPatchRequest read(JsonNode patch, ObjectMapper mapper, Validator validator) {
+        JsonMergePatch.requireWritable(patch, WRITABLE);
+        ObjectNode given = ((ObjectNode) patch).deepCopy();
+        for (String field : WRITABLE) {
+            if (given.has(field) && given.get(field).isNull()) {
+                if (!REMOVABLE.contains(field)) {
+                    throw ProblemException.badRequest(field, "cannot be removed (null); an event needs it");
+                }
+                given.put(field, "");
+            }
+        }
+        EventPatchRequest request;
+        try {
+            request = mapper.treeToValue(given, EventPatchRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.badRequest(fieldOf(e), "has the wrong type");
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
+    }
+
+    private static String fieldOf(Exception e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : Integer.toString(r.getIndex())).collect(Collectors.joining("."));
+        }
+        return "body";
+    }
 
     EventDetails details() {
         return new EventDetails(type, title == null ? null : title.trim(), description, startsAt, endsAt,

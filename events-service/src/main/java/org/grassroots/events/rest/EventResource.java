@@ -1,9 +1,12 @@
 package org.grassroots.events.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -56,7 +60,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-
     @Inject
     EventCatalogueService catalogue;
 
@@ -68,6 +71,12 @@ public class EventResource {
 
     @Inject
     org.grassroots.events.service.RsvpService rsvps;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
 
     @GET
     @PermitAll
@@ -229,9 +238,11 @@ public class EventResource {
     @APIResponse(responseCode = "422", description = "The lifecycle does not allow this status, or the event is "
             + "cancelled or completed", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @NotNull(message = "a JSON body is required") @Valid EventPatchRequest patch) {
-        Event event = events.update(id, patch.details(), JsonMergePatch.ifMatchVersion(ifMatch), callers.current());
+    @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = EventPatchRequest.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        EventPatchRequest request = EventPatchRequest.read(patch, mapper, validator);
+        Event event = events.update(id, request.details(), JsonMergePatch.ifMatchVersion(ifMatch), callers.current());
         return Response.ok(EventView.of(event, true, true)).tag(etag(event)).build();
     }
 

@@ -56,6 +56,27 @@ class EventResourceTest {
     }
 
     @Test
+    void aMergePatchWithANullDescriptionRemovesItAndANullForAFieldAnEventNeedsIsA400ThatChangesNothing() {
+        String id = as(organiser).body(eventJson("Stall in Exeter", "Exeter", future(5, 10), "published", "public"))
+                .post("/events").then().statusCode(201).extract().path("id");
+        as(organiser).contentType("application/merge-patch+json").body("{\"description\":\"Bring leaflets\"}")
+                .patch("/events/" + id).then().statusCode(200).body("description", equalTo("Bring leaflets"));
+
+        as(organiser).contentType("application/merge-patch+json").body("{\"description\":null}")
+                .patch("/events/" + id).then().statusCode(200).body("description", nullValue())
+                .body("title", equalTo("Stall in Exeter"));
+        as(organiser).contentType("application/merge-patch+json").body("{\"title\":null,\"description\":\"x\"}")
+                .patch("/events/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("title"));
+        as(organiser).contentType("application/merge-patch+json")
+                .body("{\"startsAt\":\"next tuesday\",\"description\":\"x\"}")
+                .patch("/events/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("startsAt"));
+        given().get("/events/" + id).then().statusCode(200).body("title", equalTo("Stall in Exeter"))
+                .body("description", nullValue());
+    }
+
+    @Test
     void publishingChangingAndCancellingPublishScheduledUpdatedAndCancelledEventsThatMatchTheCatalogue() {
         String id = as(organiser).body(eventJson("Leafleting in Newcastle", "Newcastle", future(4, 11), "published",
                 "public")).post("/events").then().statusCode(201).extract().path("id");
