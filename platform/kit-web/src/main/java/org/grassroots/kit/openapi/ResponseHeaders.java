@@ -34,8 +34,13 @@ public final class ResponseHeaders {
                     .description("The URL of what was created")
                     .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uri-reference")));
         }
-        if (operation.getExtensions() != null && operation.getExtensions().containsKey(VERSIONED)) {
+        // The scanner puts a method's @Extension on the operation and on its responses object; remove both.
+        boolean onOperation = operation.getExtensions() != null && operation.getExtensions().containsKey(VERSIONED);
+        boolean onResponses = operation.getResponses().getExtensions() != null
+                && operation.getResponses().getExtensions().containsKey(VERSIONED);
+        if (onOperation || onResponses) {
             operation.removeExtension(VERSIONED);
+            operation.getResponses().removeExtension(VERSIONED);
             for (String status : List.of("200", "201")) {
                 APIResponse answer = operation.getResponses().getAPIResponses().get(status);
                 if (answer != null && answer.getRef() == null) {
