@@ -5,9 +5,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.TestClock;
 import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -26,6 +28,8 @@ class CampaignTest {
 
     private final UUID plymouth = UUID.randomUUID();
     private final UUID newcastle = UUID.randomUUID();
+    /** A campaign weekend's first day, a few days ahead of the suite's clock. */
+    private final LocalDate saturday = TestClock.now().toLocalDate().plusDays(4);
 
     @Test
     void onlyAdminsCreateCampaignsAndAnEndBeforeTheStartWritesNothing() {
@@ -33,7 +37,8 @@ class CampaignTest {
                 .contentType("application/problem+json");
         long before = rows("campaign");
         as(TestTokens.admin()).body("""
-                {"name":"Backwards %s","startsOn":"2026-11-27","endsOn":"2026-11-26"}""".formatted(UUID.randomUUID()))
+                {"name":"Backwards %s","startsOn":"%s","endsOn":"%s"}""".formatted(UUID.randomUUID(), saturday.plusDays(1),
+                        saturday))
                 .post("/campaigns").then().statusCode(400).body("errors[0].field", equalTo("endsOn"));
         assertEquals(before, rows("campaign"));
         String name = "Spring drive " + UUID.randomUUID();
@@ -45,7 +50,8 @@ class CampaignTest {
     @Test
     void organisersAddTheirOwnBranchsEventsAndTheRollUpCountsEventsLocationsRsvpsAndAttendance() {
         String campaign = as(TestTokens.admin()).body("""
-                {"name":"Weekend %s","startsOn":"2026-11-26","endsOn":"2026-11-27"}""".formatted(UUID.randomUUID()))
+                {"name":"Weekend %s","startsOn":"%s","endsOn":"%s"}""".formatted(UUID.randomUUID(), saturday,
+                        saturday.plusDays(1)))
                 .post("/campaigns").then().statusCode(201).extract().path("id");
         String stall = publishedEvent(plymouth, "Stall", "Plymouth", future(4, 10));
         String leafleting = publishedEvent(plymouth, "Leafleting", "Plymouth", future(5, 10));

@@ -4,9 +4,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.testing.TestClock;
 import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -26,6 +28,10 @@ class EventSearchTest {
     private final UUID branch = UUID.randomUUID();
     private final String organiser = TestTokens.organiser(branch);
     private String campaign;
+    /** The weekend of action these tests search, a week ahead of the suite's clock. */
+    private final LocalDate firstDay = TestClock.now().toLocalDate().plusDays(7);
+    private final LocalDate secondDay = firstDay.plusDays(1);
+    private final LocalDate thirdDay = firstDay.plusDays(2);
 
     /** Events in one fresh campaign, so other tests' events do not interfere. */
     private String event(String title, String type, String town, String postcode, double lat, double lon,
@@ -50,15 +56,15 @@ class EventSearchTest {
     }
 
     private void weekendOfAction() {
-        event("Plymouth stall", "street_stall", "Plymouth", "PL4 8AA", 50.3755, -4.1427, "2026-11-26T10:00:00Z", "published", "public");
-        event("Camberwell stall", "street_stall", "London", "SE5 8RS", 51.4740, -0.0930, "2026-11-26T11:00:00Z", "published", "public");
-        event("Camden leafleting", "leafleting", "London", "NW1 8NH", 51.5390, -0.1426, "2026-11-27T10:00:00Z", "published", "public");
-        event("Tottenham stall", "street_stall", "London", "N17 6QA", 51.5880, -0.0690, "2026-11-27T12:00:00Z", "published", "public");
-        event("Liverpool stall", "street_stall", "Liverpool", "L1 8JQ", 53.4045, -2.9810, "2026-11-26T10:00:00Z", "published", "public");
-        event("Leeds-ish decoy", "street_stall", "Leeds", "LS1 4AP", 53.7960, -1.5470, "2026-11-26T10:00:00Z", "published", "public");
-        event("Camden branch meeting", "meeting", "London", "NW1 8NH", 51.5390, -0.1426, "2026-11-28T19:00:00Z", "published", "members");
-        event("Camden draft", "street_stall", "London", "NW1 8NH", 51.5390, -0.1426, "2026-11-26T09:00:00Z", "draft", "public");
-        event("Camden cancelled", "street_stall", "London", "NW1 8NH", 51.5390, -0.1426, "2026-11-26T08:00:00Z", "cancelled", "public");
+        event("Plymouth stall", "street_stall", "Plymouth", "PL4 8AA", 50.3755, -4.1427, firstDay + "T10:00:00Z", "published", "public");
+        event("Camberwell stall", "street_stall", "London", "SE5 8RS", 51.4740, -0.0930, firstDay + "T11:00:00Z", "published", "public");
+        event("Camden leafleting", "leafleting", "London", "NW1 8NH", 51.5390, -0.1426, secondDay + "T10:00:00Z", "published", "public");
+        event("Tottenham stall", "street_stall", "London", "N17 6QA", 51.5880, -0.0690, secondDay + "T12:00:00Z", "published", "public");
+        event("Liverpool stall", "street_stall", "Liverpool", "L1 8JQ", 53.4045, -2.9810, firstDay + "T10:00:00Z", "published", "public");
+        event("Leeds-ish decoy", "street_stall", "Leeds", "LS1 4AP", 53.7960, -1.5470, firstDay + "T10:00:00Z", "published", "public");
+        event("Camden branch meeting", "meeting", "London", "NW1 8NH", 51.5390, -0.1426, thirdDay + "T19:00:00Z", "published", "members");
+        event("Camden draft", "street_stall", "London", "NW1 8NH", 51.5390, -0.1426, firstDay + "T09:00:00Z", "draft", "public");
+        event("Camden cancelled", "street_stall", "London", "NW1 8NH", 51.5390, -0.1426, firstDay + "T08:00:00Z", "cancelled", "public");
     }
 
     @Test
@@ -81,7 +87,7 @@ class EventSearchTest {
         given().queryParam("campaign", campaign).queryParam("lat", 51.5390).queryParam("lon", -0.1426)
                 .queryParam("radiusKm", 8).get("/events").then()
                 .body("items.title", contains("Camden leafleting", "Tottenham stall"));
-        given().queryParam("campaign", campaign).queryParam("from", "2026-11-27").queryParam("to", "2026-11-27")
+        given().queryParam("campaign", campaign).queryParam("from", secondDay.toString()).queryParam("to", secondDay.toString())
                 .get("/events").then().body("items.title", contains("Camden leafleting", "Tottenham stall"));
         given().queryParam("campaign", campaign).queryParam("type", "leafleting").get("/events").then()
                 .body("items.title", contains("Camden leafleting"));
