@@ -74,26 +74,9 @@ class WholeSuiteIT {
         Instant start = Instant.now();
         stack = Devstack.start(options);
         report.phase("suite start", Duration.between(start, Instant.now()).toSeconds());
-        gateway = new Gateway(stack.gatewayUrl(), report, OpenApiContract.of(servedDocument()));
+        gateway = new Gateway(stack.gatewayUrl(), report, OpenApiContract.servedBy(stack.gatewayUrl()));
         projections = new Projections(stack::jdbcUrl);
         scenario = new Scenario(gateway, report, admin, projections);
-    }
-
-    /** The merged document as integrators fetch it: the oracle every answer of these tests is checked against. */
-    private String servedDocument() {
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpResponse<String> document = http.send(HttpRequest.newBuilder(
-                    URI.create(stack.gatewayUrl() + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
-            if (document.statusCode() != 200) {
-                throw new IllegalStateException("GET /q/openapi -> " + document.statusCode());
-            }
-            return document.body();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @AfterAll

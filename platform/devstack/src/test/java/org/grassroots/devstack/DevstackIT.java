@@ -64,23 +64,9 @@ class DevstackIT {
         Instant start = Instant.now();
         stack = Devstack.start(options);
         secondsToReady = Duration.between(start, Instant.now()).toSeconds();
-        HTTP = new ContractCheckedHttpClient(PLAIN_HTTP, OpenApiContract.of(servedDocument()));
+        HTTP = new ContractCheckedHttpClient(PLAIN_HTTP, OpenApiContract.servedBy(stack.gatewayUrl()));
         System.out.printf("[DevstackIT] suite ready through the gateway in %d s, %d demo records added%n",
                 secondsToReady, stack.demoRecordsAdded());
-    }
-
-    private static String servedDocument() {
-        try {
-            HttpResponse<String> document = PLAIN_HTTP.send(HttpRequest.newBuilder(
-                    URI.create(stack.gatewayUrl() + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, document.statusCode(), "GET /q/openapi");
-            return document.body();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @AfterAll

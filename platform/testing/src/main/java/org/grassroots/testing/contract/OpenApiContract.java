@@ -14,7 +14,11 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi31;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -98,6 +102,23 @@ public final class OpenApiContract {
             throw new IllegalArgumentException("an OpenAPI 3.1 document is expected, got " + document.path("openapi"));
         }
         return new OpenApiContract(document);
+    }
+
+    /** The merged document as integrators fetch it ({@code /q/openapi?format=json}) from a running gateway. */
+    public static OpenApiContract servedBy(String gatewayUrl) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> document = http.send(HttpRequest.newBuilder(
+                    URI.create(gatewayUrl + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
+            if (document.statusCode() != 200) {
+                throw new IllegalStateException("GET /q/openapi -> " + document.statusCode());
+            }
+            return of(document.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static OpenApiContract of(String documentJson) {
