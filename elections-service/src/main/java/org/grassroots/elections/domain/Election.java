@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.LocalDate;
 
@@ -47,6 +48,10 @@ public class Election extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean cancelled;
+
+    /** Optimistic lock; answered as the ballot's ETag. */
+    @Version
+    public long version;
 
     public boolean isBallot() {
         return post != null;

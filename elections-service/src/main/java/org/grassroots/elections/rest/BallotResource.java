@@ -1,31 +1,42 @@
 package org.grassroots.elections.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Election;
 import org.grassroots.elections.service.BallotService;
 import org.grassroots.kit.idempotency.Idempotent;
+import org.grassroots.kit.openapi.ResponseHeaders;
+import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+
+import java.util.Set;
 
 @Path("/ballots")
 @Tag(name = "Ballots", description = "Ballot papers: a post contested in an election, by ballot paper id")
@@ -34,6 +45,12 @@ public class BallotResource {
 
     @Inject
     BallotService ballots;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
 
     @Inject
     org.grassroots.elections.service.CandidacyService candidacies;
@@ -148,6 +165,7 @@ public class BallotResource {
     @GET
     @Path("/{ballotPaperId}")
     @PermitAll
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "getBallot",
             summary = "Read a ballot", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The ballot",
@@ -156,27 +174,42 @@ public class BallotResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BallotView get(@PathParam("ballotPaperId") String ballotPaperId) {
-        return BallotView.of(ballots.find(ballotPaperId));
+    public Response get(@PathParam("ballotPaperId") String ballotPaperId) {
+        Election ballot = ballots.find(ballotPaperId);
+        return Response.ok(BallotView.of(ballot)).tag(etag(ballot)).build();
     }
 
     @PATCH
     @Path("/{ballotPaperId}")
-    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Consumes({JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
+    @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "updateBallot",
-            summary = "Change a ballot", description = "Roles: admin, elections. Lock the candidates (the "
-            + "statement of persons nominated is out), cancel it (e.g. an uncontested ballot), or change the "
-            + "winner count.")
+            summary = "Change a ballot", description = "Roles: admin, elections. JSON Merge Patch; If-Match with "
+            + "the ETag is honoured. Lock the candidates (the statement of persons nominated is out), cancel it "
+            + "(e.g. an uncontested ballot), or change the winner count.")
+    @APIResponse(responseCode = "400", description = "Invalid patch", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = BallotChangeRequest.class)))
     @APIResponse(responseCode = "200", description = "The ballot",
             content = @Content(schema = @Schema(implementation = BallotView.class)))
     @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "More winners than seats", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BallotView change(@PathParam("ballotPaperId") String ballotPaperId,
-                             @NotNull(message = "a JSON body is required") @Valid BallotChangeRequest request) {
-        return BallotView.of(ballots.change(ballotPaperId, request.winnerCount(), request.candidatesLocked(),
-                request.cancelled()));
+    public Response change(@PathParam("ballotPaperId") String ballotPaperId, @HeaderParam("If-Match") String ifMatch,
+                           JsonNode patch) {
+        BallotChangeRequest request = JsonMergePatch.read(patch, BallotChangeRequest.class,
+                BallotChangeRequest.WRITABLE, Set.of(), mapper, validator);
+        Election ballot = ballots.change(ballotPaperId, request.winnerCount(), request.candidatesLocked(),
+                request.cancelled(), JsonMergePatch.ifMatchVersion(ifMatch));
+        return Response.ok(BallotView.of(ballot)).tag(etag(ballot)).build();
+    }
+
+    private static EntityTag etag(Election ballot) {
+        return new EntityTag(Long.toString(ballot.version));
     }
 }

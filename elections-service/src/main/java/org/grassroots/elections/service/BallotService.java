@@ -59,9 +59,19 @@ public class BallotService {
         return ballot;
     }
 
+    /**
+     * Changes what is given (null: unchanged).
+     *
+     * @param expectedVersion the If-Match version, or null to skip the check
+     */
     @Transactional
-    public Election change(String ballotPaperId, Integer winnerCount, Boolean candidatesLocked, Boolean cancelled) {
+    public Election change(String ballotPaperId, Integer winnerCount, Boolean candidatesLocked, Boolean cancelled,
+                           Long expectedVersion) {
         Election ballot = find(ballotPaperId);
+        if (expectedVersion != null && expectedVersion != ballot.version) {
+            throw ProblemException.preconditionFailed(
+                    "The ballot was changed meanwhile (If-Match does not match its ETag); read it again");
+        }
         if (winnerCount != null) {
             checkWinners(winnerCount, ballot.post);
             ballot.winnerCount = winnerCount;

@@ -77,6 +77,32 @@ class BallotResourceTest {
     }
 
     @Test
+    void aBallotPatchHonoursIfMatchAndRefusesNullsAndUnknownFieldsChangingNothing() {
+        Ward ward = ward(2);
+        String etag = given().get("/ballots/" + ward.ballotPaperId()).then().statusCode(200)
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotNull(etag, "a ballot answers its version as an ETag");
+        given().auth().oauth2(TestTokens.admin()).contentType("application/merge-patch+json")
+                .header("If-Match", etag).body("{\"candidatesLocked\":true}").patch("/ballots/" + ward.ballotPaperId())
+                .then().statusCode(200).body("candidatesLocked", equalTo(true));
+        // the same If-Match again is stale now: 412, and the change is not applied
+        given().auth().oauth2(TestTokens.admin()).contentType("application/merge-patch+json")
+                .header("If-Match", etag).body("{\"cancelled\":true}").patch("/ballots/" + ward.ballotPaperId())
+                .then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).contentType("application/merge-patch+json")
+                .body("{\"winnerCount\":null}").patch("/ballots/" + ward.ballotPaperId())
+                .then().statusCode(400).body("errors[0].field", equalTo("winnerCount"));
+        given().auth().oauth2(TestTokens.admin()).contentType("application/merge-patch+json")
+                .body("{\"seats\":1}").patch("/ballots/" + ward.ballotPaperId())
+                .then().statusCode(400).body("errors[0].field", equalTo("seats"));
+        given().auth().oauth2(TestTokens.admin()).contentType("application/merge-patch+json")
+                .body("{\"cancelled\":\"soon\"}").patch("/ballots/" + ward.ballotPaperId())
+                .then().statusCode(400).body("errors[0].field", equalTo("cancelled"));
+        given().get("/ballots/" + ward.ballotPaperId()).then().statusCode(200)
+                .body("cancelled", equalTo(false)).body("winnerCount", equalTo(2));
+    }
+
+    @Test
     void moreWinnersThanSeatsIsRefusedAndChangesNothing() {
         Ward ward = ward(1);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)

@@ -1,11 +1,7 @@
 package org.grassroots.events.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -17,13 +13,11 @@ import org.grassroots.events.domain.EventType;
 import org.grassroots.events.domain.Visibility;
 import org.grassroots.events.service.EventDetails;
 import org.grassroots.kit.patch.JsonMergePatch;
-import org.grassroots.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Schema(name = "EventPatch", description = "JSON Merge Patch (RFC 7386) of an event: the fields given replace the "
         + "current ones (location as a whole); absent fields stay; null removes a field (description; the other "
@@ -47,41 +41,16 @@ public record EventPatchRequest(
     /** The fields a patch may remove with null; the others an event cannot be without. */
     private static final Set<String> REMOVABLE = Set.of("description");
 
-    /**
-     * Reads a merge patch: refuses unknown fields, a null for a field that cannot be removed, and wrong types (all
-     * 400, naming the field), then checks the constraints. A removed description is read as a blank one, which the
-     * service stores as none.
-     */
+    /** Reads a merge patch (the kit's one way); a removed description is read as a blank one, stored as none. */
     static EventPatchRequest read(JsonNode patch, ObjectMapper mapper, Validator validator) {
-        JsonMergePatch.requireWritable(patch, WRITABLE);
-        ObjectNode given = ((ObjectNode) patch).deepCopy();
-        for (String field : WRITABLE) {
-            if (given.has(field) && given.get(field).isNull()) {
-                if (!REMOVABLE.contains(field)) {
-                    throw ProblemException.badRequest(field, "cannot be removed (null); an event needs it");
-                }
-                given.put(field, "");
-            }
-        }
-        EventPatchRequest request;
-        try {
-            request = mapper.treeToValue(given, EventPatchRequest.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw ProblemException.badRequest(fieldOf(e), "has the wrong type");
-        }
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
+        EventPatchRequest request = JsonMergePatch.read(patch, EventPatchRequest.class, WRITABLE, REMOVABLE, mapper,
+                validator);
+        return JsonMergePatch.removes(patch, "description") ? request.withDescription("") : request;
     }
 
-    private static String fieldOf(Exception e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : Integer.toString(r.getIndex())).collect(Collectors.joining("."));
-        }
-        return "body";
+    private EventPatchRequest withDescription(String newDescription) {
+        return new EventPatchRequest(type, title, newDescription, startsAt, endsAt, timeZone, location, organisers,
+                visibility, status);
     }
 
     EventDetails details() {

@@ -1,13 +1,19 @@
 package org.grassroots.kit.patch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.grassroots.kit.problem.ProblemException;
 
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * JSON Merge Patch (RFC 7386), the body of every {@code PATCH}: members of the patch replace the target's, a
@@ -51,6 +57,48 @@ public final class JsonMergePatch {
                 throw ProblemException.badRequest(name, "is read-only or unknown; writable: " + writable);
             }
         }
+    }
+
+    /**
+     * Reads a merge patch into its typed form, the one way every resource reads a {@code PATCH}: refuses unknown
+     * or read-only fields, a null for a field that cannot be removed, and wrong types (all 400, naming the field),
+     * then checks the type's constraints. A removable field's null stays null in the result; ask
+     * {@link #removes(JsonNode, String)} to tell "removed" from "absent".
+     */
+    public static <T> T read(JsonNode patch, Class<T> type, Set<String> writable, Set<String> removable,
+                             ObjectMapper mapper, Validator validator) {
+        requireWritable(patch, writable);
+        Iterator<Map.Entry<String, JsonNode>> members = patch.fields();
+        while (members.hasNext()) {
+            Map.Entry<String, JsonNode> member = members.next();
+            if (member.getValue().isNull() && !removable.contains(member.getKey())) {
+                throw ProblemException.badRequest(member.getKey(), "cannot be removed (null); it is required");
+            }
+        }
+        T typed;
+        try {
+            typed = mapper.treeToValue(patch, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.badRequest(fieldOf(e), "has the wrong type");
+        }
+        var violations = validator.validate(typed);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return typed;
+    }
+
+    /** Whether the patch removes the field (names it with null). */
+    public static boolean removes(JsonNode patch, String field) {
+        return patch != null && patch.has(field) && patch.get(field).isNull();
+    }
+
+    private static String fieldOf(Exception e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : Integer.toString(r.getIndex())).collect(Collectors.joining("."));
+        }
+        return "body";
     }
 
     /** The version named by an {@code If-Match} header ({@code "3"} or {@code W/"3"}); null when absent or *. */
