@@ -8,7 +8,9 @@ import org.grassroots.events.domain.Rsvp;
 import org.grassroots.events.service.RsvpService;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.kit.erasure.ErasureDigests;
 import org.grassroots.kit.events.IncomingEvent;
+import org.grassroots.kit.idempotency.IdempotencyRecords;
 import org.grassroots.kit.events.PoisonEventException;
 import org.grassroots.kit.inbox.EventHandler;
 import org.grassroots.kit.inbox.EventRuns;
@@ -40,6 +42,9 @@ public class MemberEventsHandler implements EventHandler {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    IdempotencyRecords idempotency;
+
     /** A member's status as a joined or status-changed event states it. */
     private record Standing(String status, OffsetDateTime at, boolean joined) {
     }
@@ -59,9 +64,13 @@ public class MemberEventsHandler implements EventHandler {
         if (EventTypes.MEMBER_ERASED.equals(event.type())) {
             UUID memberId = memberId(event);
             MemberProjection.deleteById(memberId);
+            List<UUID> forget = new ArrayList<>(Rsvp.<Rsvp>list("memberId", memberId).stream().map(r -> r.id).toList());
+            forget.add(memberId);
             Rsvp.update("memberId = null, givenName = null, familyName = null, email = null, emailNormalised = null, "
                     + "anonymised = true where memberId = ?1", memberId);
-            rsvps.anonymiseContactsByEmailDigest(emailDigests(event));
+            forget.addAll(rsvps.anonymiseContactsByEmailDigest(emailDigests(event)));
+            // Answers remembered for retries (an RSVP with its contact details) go with the person.
+            idempotency.forget(forget);
             return;
         }
         if (EventTypes.MEMBER_MERGED.equals(event.type())) {
@@ -144,8 +153,8 @@ public class MemberEventsHandler implements EventHandler {
     private static List<String> emailDigests(IncomingEvent event) {
         List<String> digests = new ArrayList<>();
         for (var digest : event.data().path("emailDigests")) {
-            if (!digest.isTextual() || !digest.asText().matches("[0-9a-f]{64}")) {
-                throw new PoisonEventException("member.erased with an email digest that is not SHA-256 in hex");
+            if (!digest.isTextual() || !ErasureDigests.looksLikeDigest(digest.asText())) {
+                throw new PoisonEventException("member.erased with an email digest that is not HMAC-SHA256 in hex");
             }
             digests.add(digest.asText());
         }

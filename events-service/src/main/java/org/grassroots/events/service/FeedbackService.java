@@ -28,6 +28,9 @@ import java.time.Clock;
 public class FeedbackService {
 
     @Inject
+    org.grassroots.kit.idempotency.IdempotencyRecords idempotency;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -137,6 +140,7 @@ public class FeedbackService {
         feedback.contactName = null;
         feedback.contactEmail = null;
         feedback.contactPhone = null;
+        idempotency.forget(List.of(feedbackId)); // the remembered answer to recordFeedback holds the contact
         return feedback;
     }
 

@@ -11,6 +11,7 @@ import org.grassroots.events.domain.RsvpStatus;
 import org.grassroots.events.domain.Timeslot;
 import org.grassroots.events.domain.Visibility;
 import org.grassroots.events.messaging.EventPublisher;
+import org.grassroots.kit.erasure.ErasureDigests;
 import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
@@ -32,6 +33,9 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class RsvpService {
+
+    @Inject
+    ErasureDigests erasureDigests;
 
     @Inject
     Clock clock;
@@ -199,32 +203,56 @@ public class RsvpService {
 
     /**
      * An erased person's contact details kept without their member id: the RSVPs they made as a member of the
-     * public and the contact details they left with feedback, found by the SHA-256 of the address (trimmed and
-     * lower-cased) that {@code member.erased} carries. The RSVP and the feedback stay, anonymised, as they do for
-     * a member's. A sequential scan of the RSVPs with an address, once per erasure: rare enough not to need an
-     * index of digests.
+     * public and the contact details they left with feedback, found by the keyed digest of the address that
+     * {@code member.erased} carries ({@link ErasureDigests}: computed here under this service's secret, as the
+     * database holds no digests). The RSVP and the feedback stay, anonymised, as they do for a member's. One scan
+     * of the rows with an address per erasure: rare enough not to need an index.
+     *
+     * @return the ids of the RSVPs and feedback anonymised, whose remembered answers must go too
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void anonymiseContactsByEmailDigest(List<String> digests) {
+    public List<UUID> anonymiseContactsByEmailDigest(List<String> digests) {
         if (digests.isEmpty()) {
-            return;
+            return List.of();
         }
-        String[] values = digests.toArray(String[]::new);
+        var wanted = new java.util.HashSet<>(digests);
         var entityManager = Rsvp.getEntityManager();
         entityManager.flush();
-        entityManager.createNativeQuery("""
-                        update rsvp set given_name = null, family_name = null, email = null, email_normalised = null,
-                                        contact_consent = false, anonymised = true, updated_at = ?2
-                        where member_id is null and email_normalised is not null
-                          and encode(sha256(convert_to(email_normalised, 'UTF8')), 'hex') = any(?1)""")
-                .setParameter(1, values).setParameter(2, SuiteClock.timestamp(clock)).executeUpdate();
-        entityManager.createNativeQuery("""
-                        update feedback set contact_name = null, contact_email = null, contact_phone = null,
-                                            contact_consent = false
-                        where contact_email is not null
-                          and encode(sha256(convert_to(lower(trim(contact_email)), 'UTF8')), 'hex') = any(?1)""")
-                .setParameter(1, values).executeUpdate();
+        List<UUID> rsvpIds = matching(entityManager.createNativeQuery(
+                "select id, email_normalised from rsvp where member_id is null and email_normalised is not null")
+                .getResultList(), wanted);
+        List<UUID> feedbackIds = matching(entityManager.createNativeQuery(
+                "select id, contact_email from feedback where contact_email is not null").getResultList(), wanted);
+        if (!rsvpIds.isEmpty()) {
+            entityManager.createNativeQuery("""
+                            update rsvp set given_name = null, family_name = null, email = null, email_normalised = null,
+                                            contact_consent = false, anonymised = true, updated_at = ?2
+                            where id = any(?1)""")
+                    .setParameter(1, rsvpIds.toArray(UUID[]::new)).setParameter(2, SuiteClock.timestamp(clock))
+                    .executeUpdate();
+        }
+        if (!feedbackIds.isEmpty()) {
+            entityManager.createNativeQuery("""
+                            update feedback set contact_name = null, contact_email = null, contact_phone = null,
+                                                contact_consent = false
+                            where id = any(?1)""")
+                    .setParameter(1, feedbackIds.toArray(UUID[]::new)).executeUpdate();
+        }
         entityManager.clear();
+        List<UUID> anonymised = new java.util.ArrayList<>(rsvpIds);
+        anonymised.addAll(feedbackIds);
+        return anonymised;
+    }
+
+    private List<UUID> matching(List<?> rows, java.util.Set<String> digests) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            if (digests.contains(erasureDigests.of((String) columns[1]))) {
+                ids.add((UUID) columns[0]);
+            }
+        }
+        return ids;
     }
 
     /**

@@ -17,11 +17,9 @@ import org.grassroots.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +47,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +55,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = GrassrootsTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
 class RsvpTest {
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     private final UUID branch = UUID.randomUUID();
     private final String organiser = TestTokens.organiser(branch);
@@ -243,8 +245,7 @@ class RsvpTest {
 
         // The person also had a member record, erased now: the event carries their addresses' digests only.
         UUID member = UUID.randomUUID();
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        String digest = org.grassroots.testing.TestErasureDigests.of(email);
         memberEvent(member, EventTypes.MEMBER_ERASED, """
                 {"memberId":"%s","emailDigests":["%s"],"erasedAt":"2026-11-22T00:00:00Z"}""".formatted(member, digest));
 
@@ -253,6 +254,43 @@ class RsvpTest {
         assertEquals(0, rsvpsWhere("family_name = ?1", "Publicola"));
         assertEquals(1, rsvpsWhere("email_normalised = ?1", otherEmail), "someone else's RSVP is untouched");
         given().get("/events/" + event + "/timeslots").then().body("[0].accepted", equalTo(2));
+    }
+
+    @Test
+    void aPublicRsvpsRememberedAnswerHoldsNoReadableTokenAndIsA410AfterThePersonIsErased() throws Exception {
+        String event = publishedEvent(branch, "Canvass", "Truro", future(9, 11));
+        String slot = timeslot(branch, event, 5, future(9, 11));
+        String rsvps = "/events/" + event + "/timeslots/" + slot + "/rsvps";
+        String email = "quentin.keyed." + UUID.randomUUID() + "@example.org";
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"givenName":"Quentin","familyName":"Keyworth","email":"%s","consent":true}""".formatted(email);
+        String token = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post(rsvps)
+                .then().statusCode(201).extract().path("cancellationToken");
+        assertNotNull(token);
+        List<String> values = List.of(email, "Quentin", "Keyworth", token);
+        try (var c = dataSource.getConnection()) {
+            List<String> hits = org.grassroots.testing.PersonalDataScan.find(c, values);
+            assertTrue(hits.stream().noneMatch(hit -> hit.startsWith("idempotency_key.")),
+                    "the token and the contact are not readable in the idempotency store: " + hits);
+            assertTrue(hits.stream().noneMatch(hit -> hit.contains("cancellation")), "only the token's hash is kept");
+        }
+        // A retry by the visitor gets the same answer, token included.
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post(rsvps)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("cancellationToken", equalTo(token));
+
+        UUID member = UUID.randomUUID();
+        memberEvent(member, EventTypes.MEMBER_ERASED, """
+                {"memberId":"%s","emailDigests":["%s"],"erasedAt":"2026-11-22T00:00:00Z"}"""
+                .formatted(member, org.grassroots.testing.TestErasureDigests.of(email)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rsvpsWhere("given_name = ?1", "Quentin") == 0);
+
+        String replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post(rsvps)
+                .then().statusCode(410).contentType("application/problem+json").extract().asString();
+        values.forEach(value -> assertFalse(replay.contains(value), replay));
+        try (var c = dataSource.getConnection()) {
+            assertEquals(List.of(), org.grassroots.testing.PersonalDataScan.find(c, values));
+        }
     }
 
     private static long rsvpsWhere(String condition, String value) {

@@ -4,18 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.grassroots.kit.catalogue.EventTypes;
 import org.grassroots.kit.catalogue.Topics;
+import org.grassroots.kit.erasure.ErasureDigests;
 import org.grassroots.kit.outbox.Outbox;
 import org.grassroots.kit.outbox.OutboxMessage;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,8 +39,8 @@ public class MemberEvents {
     }
 
     /**
-     * {@code org.grassroots.member.erased.v1}: remove every copy of this person. {@code emailDigests} (SHA-256, in
-     * hex, of each of their addresses trimmed and lower-cased) find the copies held without the member id, such
+     * {@code org.grassroots.member.erased.v1}: remove every copy of this person. {@code emailDigests} (keyed: see
+     * {@link ErasureDigests}, under the current and any previous secret) find the copies held without the member id, such
      * as an RSVP made as a member of the public, without the event carrying the addresses.
      */
     public record ErasedV1(UUID memberId, List<String> emailDigests, OffsetDateTime erasedAt) {
@@ -65,6 +62,9 @@ public class MemberEvents {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ErasureDigests erasureDigests;
 
     public void joined(Member member) {
         outbox.recordAll(joinedMessages(member));
@@ -114,7 +114,7 @@ public class MemberEvents {
 
     /** @param emails every address the person had, primary and additional */
     public void erased(UUID memberId, Collection<String> emails, OffsetDateTime erasedAt) {
-        List<String> digests = emails.stream().map(MemberEvents::emailDigest).distinct().sorted().toList();
+        List<String> digests = erasureDigests.toSend(emails);
         outbox.record(Topics.MEMBERS, memberId.toString(), EventTypes.MEMBER_ERASED,
                 new ErasedV1(memberId, digests, erasedAt));
         outbox.record(Topics.MEMBER_STATE, memberId.toString(), EventTypes.MEMBER_STATE, null);
@@ -131,16 +131,5 @@ public class MemberEvents {
                 new StatusChangedV1(change.memberId, change.fromStatus == null ? null : change.fromStatus.name(),
                         change.toStatus.name(), change.kind.name(), change.changedAt));
         state(member);
-    }
-
-    /** SHA-256 of the address trimmed and lower-cased, in hex (what PostgreSQL's {@code sha256} gives for it). */
-    static String emailDigest(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Member.normaliseEmail(email).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.grassroots.members.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.grassroots.kit.idempotency.IdempotencyRecords;
 import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.ErasureRecord;
@@ -33,6 +34,9 @@ public class ErasureService {
     @Inject
     ImportService imports;
 
+    @Inject
+    IdempotencyRecords idempotency;
+
     @Transactional
     public ErasureRecord erase(UUID memberId, Caller caller) {
         Optional<ErasureRecord> done = ErasureRecord.find("memberId", memberId).firstResultOptional();
@@ -52,6 +56,8 @@ public class ErasureService {
         // The member's row first, as an import's chunk locks it before its job: the same order, no deadlock.
         Member.flush();
         imports.failImportsHoldingAnyOf(emails);
+        // Answers remembered for retries (the created member, a status change) go with the person.
+        idempotency.forget(List.of(memberId));
         ErasureRecord record = new ErasureRecord();
         record.id = TimeOrderedIds.next();
         record.memberId = memberId;

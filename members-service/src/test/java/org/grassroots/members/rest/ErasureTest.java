@@ -74,8 +74,10 @@ class ErasureTest {
         events.forEach(r -> assertEquals(List.of(), EventCatalogue.load().violations(r)));
         String erased = events.stream().filter(r -> type(r).equals(EventTypes.MEMBER_ERASED)).findFirst()
                 .map(r -> new String(r.value(), StandardCharsets.UTF_8)).orElseThrow();
-        // The address's digest, for the other services to find copies kept without the member id; not the address.
-        assertTrue(erased.contains(sha256Hex(email.toLowerCase(Locale.ROOT))), erased);
+        // The address's keyed digest, for the other services to find copies kept without the member id; not the
+        // address, and not its plain SHA-256 (which anyone could test a list of addresses against).
+        assertTrue(erased.contains(org.grassroots.testing.TestErasureDigests.of(email)), erased);
+        assertFalse(erased.contains(sha256Hex(email.toLowerCase(Locale.ROOT))), erased);
         assertFalse(erased.contains(email) || erased.contains("Zelda"), erased);
 
         List<ConsumerRecord<String, byte[]>> states = KafkaProbe.readUntil(Topics.MEMBER_STATE, Duration.ofSeconds(15),

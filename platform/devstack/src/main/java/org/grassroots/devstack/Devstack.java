@@ -129,7 +129,9 @@ public final class Devstack implements AutoCloseable {
                     "DB_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "JWT_PUBLIC_KEY_LOCATION", serviceKeys.toUri().toString(),
-                    "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER));
+                    "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER,
+                    // The local run's own secret; digests are only ever sent, so a fixed one loses nothing.
+                    "GRASSROOTS_ERASURE_DIGEST_KEY", "devstack-local-erasure-digest-secret"));
             launch(service, new Launch(service + "-service", jarOf(service), env));
         }
         Map<String, String> gatewayEnv = withExtra(Map.ofEntries(

@@ -1,6 +1,7 @@
 package org.grassroots.kit.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,34 +11,34 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-import org.grassroots.kit.time.SuiteClock;
-import java.time.Clock;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Applies {@link Idempotent}: the key row and the change commit in one transaction (the interceptor starts it and
  * the service's own {@code @Transactional} joins), so a request is either applied and remembered, or neither. A
  * concurrent duplicate waits on the key's row and then replays. A refused request (an exception) remembers
- * nothing: the client may fix it and retry with the same key. Keys are kept 24 hours.
+ * nothing: the client may fix it and retry with the same key. Answers are kept sealed for the store's lifetime
+ * (24 hours; see {@link IdempotencyRecords}); after an erasure a replay is a 410.
  */
 @Idempotent
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class IdempotencyInterceptor {
-
-    @Inject
-    Clock clock;
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -50,7 +51,7 @@ public class IdempotencyInterceptor {
     SecurityIdentity identity;
 
     @Inject
-    EntityManager entityManager;
+    IdempotencyRecords records;
 
     @Inject
     ObjectMapper mapper;
@@ -65,15 +66,17 @@ public class IdempotencyInterceptor {
             throw ProblemException.badRequest(HEADER, "must be 1-" + MAX_KEY_LENGTH + " characters");
         }
         String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String fingerprint = fingerprint(invocation);
+        String keyHash = SealedAnswers.lookupHash(caller, key);
+        String fingerprint = fingerprint(caller, key, invocation);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (claim(caller, key, fingerprint)) {
+                if (records.claim(caller, keyHash, fingerprint)) {
                     Object result = invocation.proceed();
-                    remember(caller, key, result);
+                    remember(caller, key, keyHash, result);
                     return result;
                 }
-                return replay(caller, key, fingerprint, invocation.getMethod().getReturnType());
+                return replay(caller, key, records.find(caller, keyHash), fingerprint,
+                        invocation.getMethod().getReturnType());
             });
         } catch (RuntimeException e) {
             throw e;
@@ -82,21 +85,7 @@ public class IdempotencyInterceptor {
         }
     }
 
-    /** Inserts the key's row; false if another request holds it (after waiting for that one to commit). */
-    private boolean claim(String caller, String key, String fingerprint) {
-        if (ThreadLocalRandom.current().nextInt(1_000) == 0) {
-            entityManager.createNativeQuery("delete from idempotency_key where created_at < ?1")
-                    .setParameter(1, SuiteClock.timestamp(clock).minusHours(24)).executeUpdate();
-        }
-        return entityManager.createNativeQuery("""
-                        insert into idempotency_key (caller, idempotency_key, fingerprint, response_status, created_at)
-                        values (?1, ?2, ?3, 0, ?4) on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, fingerprint)
-                .setParameter(4, SuiteClock.timestamp(clock))
-                .executeUpdate() == 1;
-    }
-
-    private void remember(String caller, String key, Object result) throws JsonProcessingException {
+    private void remember(String caller, String key, String keyHash, Object result) throws JsonProcessingException {
         int status = 200;
         String type = "application/json";
         String location = null;
@@ -107,40 +96,75 @@ public class IdempotencyInterceptor {
             location = response.getLocation() == null ? null : response.getLocation().toString();
             entity = response.getEntity();
         }
-        entityManager.createNativeQuery("""
-                        update idempotency_key set response_status = ?3, response_type = ?4, location = ?5, body = ?6
-                        where caller = ?1 and idempotency_key = ?2""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, status).setParameter(4, type)
-                .setParameter(5, location).setParameter(6, entity == null ? null : mapper.writeValueAsString(entity))
-                .executeUpdate();
+        String body = entity == null ? null : mapper.writeValueAsString(entity);
+        records.remember(caller, keyHash, status, type, location,
+                body == null ? null : SealedAnswers.seal(caller, key, body), subjects(body, location));
     }
 
-    private Object replay(String caller, String key, String fingerprint, Class<?> returnType) throws Exception {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        select fingerprint, response_status, response_type, location, body from idempotency_key
-                        where caller = ?1 and idempotency_key = ?2""")
-                .setParameter(1, caller).setParameter(2, key).getSingleResult();
-        if (!fingerprint.equals(row[0])) {
+    private Object replay(String caller, String key, IdempotencyRecords.Remembered row, String fingerprint,
+                          Class<?> returnType) throws Exception {
+        if (row.forgotten()) {
+            throw new ProblemException(new Problem(Problem.type("erased"), "Gone", 410,
+                    "What this Idempotency-Key's request created has been erased; nothing of it is kept", null,
+                    null));
+        }
+        if (!fingerprint.equals(row.fingerprint())) {
             throw ProblemException.unprocessable("idempotency-key-reused",
                     "This Idempotency-Key was used for another request; use a new key for a new request");
         }
-        String body = (String) row[4];
+        String body = row.sealedBody() == null ? null : SealedAnswers.open(caller, key, row.sealedBody());
         if (returnType == Response.class) {
-            Response.ResponseBuilder response = Response.status((Integer) row[1]).header(REPLAYED_HEADER, "true");
+            Response.ResponseBuilder response = Response.status(row.status()).header(REPLAYED_HEADER, "true");
             if (body != null) {
-                response.entity(body).type((String) row[2]);
+                response.entity(body).type(row.type());
             }
-            if (row[3] != null) {
-                response.header("Location", row[3]);
+            if (row.location() != null) {
+                response.header("Location", row.location());
             }
             return response.build();
         }
         return body == null ? null : mapper.readValue(body, returnType);
     }
 
-    /** The method, the path and the request's arguments: the same key with another request is a client error. */
-    private String fingerprint(InvocationContext invocation) throws NoSuchAlgorithmException {
+    /**
+     * The ids the answer is about, by which an erasure finds it: top-level {@code id} and {@code ...Id} members that
+     * are UUIDs, and the Location's last segment.
+     */
+    private Set<UUID> subjects(String body, String location) throws JsonProcessingException {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (body != null) {
+            JsonNode answer = mapper.readTree(body);
+            Iterator<Map.Entry<String, JsonNode>> fields = answer.isObject() ? answer.fields()
+                    : java.util.Collections.emptyIterator();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if ((field.getKey().equals("id") || field.getKey().endsWith("Id")) && field.getValue().isTextual()) {
+                    addIfUuid(ids, field.getValue().asText());
+                }
+            }
+        }
+        if (location != null) {
+            addIfUuid(ids, location.substring(location.lastIndexOf('/') + 1));
+        }
+        return ids;
+    }
+
+    private static void addIfUuid(Set<UUID> ids, String value) {
+        try {
+            ids.add(UUID.fromString(value));
+        } catch (IllegalArgumentException notAnId) {
+            // a ballot paper id or a slug: not a person's
+        }
+    }
+
+    /**
+     * The method, the path and the request's arguments, keyed with the client's key (so the stored fingerprint
+     * cannot be tested against guessed bodies): the same key with another request is a client error.
+     */
+    private String fingerprint(String caller, String key, InvocationContext invocation)
+            throws NoSuchAlgorithmException {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(SealedAnswers.lookupHash(caller, "fingerprint:" + key).getBytes(StandardCharsets.UTF_8));
         digest.update((request.method().name() + " " + request.path()).getBytes(StandardCharsets.UTF_8));
         for (Object argument : invocation.getParameters()) {
             if (argument == null || argument instanceof UriInfo || argument instanceof HttpHeaders
