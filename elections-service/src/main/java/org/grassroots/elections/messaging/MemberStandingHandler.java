@@ -33,6 +33,9 @@ import java.time.Clock;
 public class MemberStandingHandler implements EventHandler {
 
     @Inject
+    org.grassroots.kit.idempotency.IdempotencyRecords idempotency;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -61,6 +64,13 @@ public class MemberStandingHandler implements EventHandler {
         } else if (EventTypes.MEMBER_ERASED.equals(event.type())) {
             UUID memberId = memberId(event.data());
             MemberStanding.deleteById(memberId);
+            // Answers remembered for retries (a candidacy or office with the member's name) go first, found by
+            // the member's id and by the ids of those records.
+            java.util.List<UUID> forget = new java.util.ArrayList<>();
+            forget.add(memberId);
+            OfficeHolder.<OfficeHolder>list("memberId", memberId).forEach(o -> forget.add(o.id));
+            Candidacy.<Candidacy>list("memberId", memberId).forEach(c -> forget.add(c.id));
+            idempotency.forget(forget);
             // An office-holder who is one of our members is that member's personal data: name and link go.
             OfficeHolder.update("name = null, memberId = null, updatedAt = ?1 where memberId = ?2",
                     SuiteClock.timestamp(clock), memberId);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.events.domain.Event;
 import org.grassroots.events.domain.Rsvp;
 import org.grassroots.events.domain.Timeslot;
 import org.grassroots.events.service.EventService;
@@ -112,7 +113,7 @@ public class TimeslotResource {
         Rsvp rsvp = rsvps.rsvp(eventId, timeslotId, (request == null ? RsvpRequest.EMPTY : request).details(),
                 callers.current());
         return Response.created(uri.getBaseUriBuilder().path("events").path(eventId.toString()).path("rsvps")
-                .path(rsvp.id.toString()).build()).entity(RsvpView.of(rsvp)).build();
+                .path(rsvp.id.toString()).build()).entity(RsvpView.answering(rsvp, Event.require(eventId))).build();
     }
 
     @POST

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.grassroots.events.domain.EventStatus;
+import org.grassroots.events.domain.AddressVisibility;
 import org.grassroots.events.domain.EventType;
+import org.grassroots.events.domain.PublicLocation;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -106,15 +108,31 @@ public class EventCatalogueService {
         }
         Query query = em.createNativeQuery("""
                 select e.id, e.title, e.event_type, e.starts_at, e.ends_at, e.time_zone, e.venue, e.town, e.postcode,
-                       e.latitude, e.longitude, e.campaign_id, %s as distance
+                       e.latitude, e.longitude, e.campaign_id, %s as distance, e.address_visibility
                 from event e where %s order by e.starts_at, e.id limit %d"""
                 .formatted(distance, where, request.fetchSize()));
         params.forEach(query::setParameter);
         List<Object[]> rows = query.getResultList();
-        List<Listing> listings = rows.stream().map(r -> new Listing((UUID) r[0], (String) r[1],
-                EventType.valueOf((String) r[2]), Columns.time(r[3]), Columns.time(r[4]), (String) r[5],
-                (String) r[6], (String) r[7], (String) r[8], Columns.decimal(r[9]), Columns.decimal(r[10]),
-                (UUID) r[11], r[12] == null ? null : Math.round(((Number) r[12]).doubleValue() * 10) / 10.0)).toList();
+        List<Listing> listings = rows.stream().map(EventCatalogueService::listing).toList();
         return request.page(listings, l -> Cursor.of(l.startsAt(), l.id()));
+    }
+
+    /** A row as the public listing shows it: an attendees-only address withheld (see {@link PublicLocation}). */
+    private static Listing listing(Object[] r) {
+        Double distance = r[12] == null ? null : Math.round(((Number) r[12]).doubleValue() * 10) / 10.0;
+        Double latitude = Columns.decimal(r[9]);
+        Double longitude = Columns.decimal(r[10]);
+        String venue = (String) r[6];
+        String postcode = (String) r[8];
+        if (AddressVisibility.attendees.code().equals(r[13])) {
+            venue = null;
+            postcode = PublicLocation.district(postcode);
+            latitude = PublicLocation.latitude(latitude);
+            longitude = PublicLocation.longitude(longitude);
+            distance = PublicLocation.distanceKm(distance);
+        }
+        return new Listing((UUID) r[0], (String) r[1], EventType.valueOf((String) r[2]), Columns.time(r[3]),
+                Columns.time(r[4]), (String) r[5], venue, (String) r[7], postcode, latitude, longitude,
+                (UUID) r[11], distance);
     }
 }

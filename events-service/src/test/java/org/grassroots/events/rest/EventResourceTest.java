@@ -159,8 +159,30 @@ class EventResourceTest {
                         .replace("\"longitude\":-4.1427", "\"longitude\":-4.1427,\"addressVisibility\":\"attendees\""))
                 .post("/events").then().statusCode(201).body("location.address", equalTo("1 High Street"))
                 .extract().path("id");
-        given().get("/events/" + hidden).then().statusCode(200)
-                .body("location.address", nullValue()).body("location.town", equalTo("Colchester"));
+        String anonymous = given().get("/events/" + hidden).then().statusCode(200)
+                .body("location.address", nullValue()).body("location.venue", nullValue())
+                .body("location.town", equalTo("Colchester")).body("location.postcode", equalTo("PL4"))
+                .extract().asString();
+        String listed = given().queryParam("town", "Colchester").get("/events").then().statusCode(200)
+                .body("items.find { it.id == '%s' }.venue".formatted(hidden), nullValue())
+                .body("items.find { it.id == '%s' }.postcode".formatted(hidden), equalTo("PL4"))
+                .extract().asString();
+        for (String answer : List.of(anonymous, listed)) {
+            // Neither the venue, the street, the full postcode nor the exact point (50.3755, -4.1427).
+            for (String secret : List.of("Outside the library", "1 High Street", "PL4 8AA", "50.3755", "-4.1427")) {
+                org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret), secret + " in " + answer);
+            }
+        }
+        double latitude = given().get("/events/" + hidden).then().extract().jsonPath().getDouble("location.latitude");
+        double longitude = given().get("/events/" + hidden).then().extract().jsonPath().getDouble("location.longitude");
+        double kmNorth = Math.abs(latitude - 50.3755) * 111.32;
+        double kmEast = Math.abs(longitude + 4.1427) * 111.32 * Math.cos(Math.toRadians(50.3755));
+        org.junit.jupiter.api.Assertions.assertTrue(Math.max(kmNorth, kmEast) < 1.5,
+                "the pin stays in the neighbourhood: " + kmNorth + " km, " + kmEast + " km");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(latitude, longitude), List.of(
+                org.grassroots.events.domain.PublicLocation.latitude(50.3799),
+                org.grassroots.events.domain.PublicLocation.longitude(-4.1427)),
+                "a point anywhere in the same ~1 km cell publishes the same pin");
     }
 
     @Test

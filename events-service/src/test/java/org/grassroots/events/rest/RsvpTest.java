@@ -159,9 +159,24 @@ class RsvpTest {
         UUID member = activeMember();
         given().auth().oauth2(TestTokens.member(member)).get("/events/" + event).then().body("location.address", nullValue());
         as(TestTokens.member(member)).body("{}").post("/events/" + event + "/timeslots/" + slot + "/rsvps")
-                .then().statusCode(201);
+                .then().statusCode(201).body("status", equalTo("accepted"))
+                .body("location.address", equalTo("1 High Street")).body("location.postcode", equalTo("PL4 8AA"));
         given().auth().oauth2(TestTokens.member(member)).get("/events/" + event)
                 .then().body("location.address", equalTo("1 High Street"));
+    }
+
+    @Test
+    void anAcceptedPublicRsvpGetsTheAttendeesOnlyAddressAndAWaitlistedOneDoesNot() {
+        String event = as(organiser).body(eventJson("Canvass", "Exeter", future(6, 12), "published", "public")
+                        .replace("\"longitude\":-4.1427", "\"longitude\":-4.1427,\"addressVisibility\":\"attendees\""))
+                .post("/events").then().statusCode(201).extract().path("id");
+        String slot = timeslot(branch, event, 1, future(6, 12));
+        String rsvps = "/events/" + event + "/timeslots/" + slot + "/rsvps";
+        given().contentType(ContentType.JSON).body(visitor()).post(rsvps).then().statusCode(201)
+                .body("status", equalTo("accepted")).body("location.venue", equalTo("Outside the library"))
+                .body("location.address", equalTo("1 High Street")).body("location.latitude", equalTo(50.3755f));
+        given().contentType(ContentType.JSON).body(visitor()).post(rsvps).then().statusCode(201)
+                .body("status", equalTo("waitlisted")).body("location", nullValue());
     }
 
     @Test
