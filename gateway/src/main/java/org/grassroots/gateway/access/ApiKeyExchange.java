@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 
 /**
  * Exchanges an API key for a short-lived JWT the services accept: signed with the gateway's own key (its
- * {@code kid} is in the services' JWKS), the identity provider's issuer, subject {@code api-key:<id>}, groups
- * {@code admin} and {@code integration}, and the key's scopes in {@code scope}. The gateway confines the key to its
- * scopes before forwarding (see {@link Gatekeeper}); the services see an admin.
+ * {@code kid} is in the services' JWKS), the identity provider's issuer, subject {@code api-key:<id>}, the one group
+ * {@code integration} (no role), and the key's scopes in {@code scope}. The gateway confines the key to its domains
+ * before forwarding (see {@link Gatekeeper}); each service enforces the exact scope of every operation from the
+ * claim (the kit's {@code ApiKeyScopes}). A key past its {@code expiresAt} is unknown (401); a minted token never
+ * outlives its key.
  *
  * <p>Keys are remembered by their hash for {@code api-keys.cache-ttl} and minted tokens per key until shortly
  * before they expire, so an integration's requests cost no database read and no signature. Revoking a key forgets
@@ -33,13 +35,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApiKeyExchange {
 
-    public static final Set<String> GROUPS = Set.of("admin", "integration");
+    public static final Set<String> GROUPS = Set.of("integration");
+    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
     private record Minted(String token, Instant expires) {
     }
 
     private final Cache<String, Optional<ApiKey>> keys;
     private final Cache<UUID, Minted> tokens;
+    /** When this instance last recorded each key's use: at most one write per key per minute. */
+    private final Cache<UUID, Instant> lastRecorded;
     private final Duration lifetime;
     private final String keyId;
 
@@ -57,6 +62,7 @@ public class ApiKeyExchange {
     public ApiKeyExchange(GatewayConfig config) {
         keys = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeys().cacheTtl()).build();
         tokens = Caffeine.newBuilder().maximumSize(10_000).build();
+        lastRecorded = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(LAST_USE_RESOLUTION).build();
         lifetime = config.apiKeys().tokenLifetime();
         keyId = config.apiKeys().signingKeyId();
     }
@@ -69,11 +75,12 @@ public class ApiKeyExchange {
         String hash = BearerTokens.sha256(secret);
         Optional<ApiKey> known = keys.getIfPresent(hash);
         if (known != null) {
-            if (known.isEmpty()) {
+            if (known.isEmpty() || known.get().expiredAt(apiKeys.now())) {
                 return Future.succeededFuture(Optional.empty());
             }
             Minted minted = tokens.getIfPresent(known.get().id());
             if (minted != null && minted.expires().isAfter(Instant.now().plusSeconds(60))) {
+                recordUse(known.get().id());
                 return Future.succeededFuture(Optional.of(new Exchanged(known.get(), minted.token())));
             }
         }
@@ -81,6 +88,7 @@ public class ApiKeyExchange {
         return vertx.executeBlocking(() -> {
             Optional<ApiKey> key = known != null ? known : apiKeys.authenticate(secret);
             keys.put(hash, key);
+            key.ifPresent(k -> recordUse(k.id()));
             return key.map(k -> new Exchanged(k, mint(k)));
         }, false);
     }
@@ -91,9 +99,22 @@ public class ApiKeyExchange {
         keys.asMap().values().removeIf(key -> key.isPresent() && key.get().id().equals(id));
     }
 
+    /** Records the key's use in the database, off the request's path, once a minute per key per instance. */
+    private void recordUse(UUID id) {
+        if (lastRecorded.asMap().putIfAbsent(id, Instant.now()) == null) {
+            vertx.executeBlocking(() -> {
+                apiKeys.used(id);
+                return null;
+            }, false).onFailure(failure -> lastRecorded.invalidate(id));
+        }
+    }
+
     private String mint(ApiKey key) {
         Instant now = Instant.now();
         Instant expires = now.plus(lifetime);
+        if (key.expiresAt() != null && key.expiresAt().toInstant().isBefore(expires)) {
+            expires = key.expiresAt().toInstant();
+        }
         String token = Jwt.issuer(issuer)
                 .subject("api-key:" + key.id())
                 .upn("api-key:" + key.id())

@@ -3,6 +3,7 @@ package org.grassroots.gateway.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.grassroots.kit.openapi.ApiKeyScopes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -118,8 +119,10 @@ public final class OpenApiMerger {
                 .put("in", "header")
                 .put("name", "X-API-Key")
                 .put("description", "An integration's API key (or `Authorization: ApiKey <key>`), created by an admin "
-                        + "at /api-keys. Scopes: members|events|elections : read (GET) or write (any method). The "
-                        + "gateway refuses a key outside its scopes with 403.");
+                        + "at /api-keys. Each operation's apiKey requirement names the one scope it needs (also its "
+                        + "x-api-key-scope): members|events|elections : read (GET) or write (the rest; write includes "
+                        + "read), and members:export, members:erase, members:roles for those operations. A key "
+                        + "without it is refused with 403; an expired or revoked key with 401.");
         merged.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
             JsonNode security = operation.getValue().path("security");
             boolean bearer = false;
@@ -127,7 +130,11 @@ public final class OpenApiMerger {
                 bearer |= requirement.has("bearer");
             }
             if (bearer) {
-                ((ArrayNode) security).addObject().putArray("apiKey");
+                ArrayNode scopes = ((ArrayNode) security).addObject().putArray("apiKey");
+                String scope = operation.getValue().path(ApiKeyScopes.EXTENSION).asText("");
+                if (!scope.isEmpty()) {
+                    scopes.add(scope);
+                }
             }
         }));
     }

@@ -45,8 +45,11 @@ public class ApiKeyResource {
     @Schema(name = "NewApiKeyRequest", requiredProperties = {"name", "scopes"})
     public record CreateApiKey(@Schema(description = "What the key is for, 1-200 characters",
                                        example = "Website join form") String name,
-                               @Schema(description = "members|events|elections : read|write (write includes read)",
-                                       example = "[\"members:write\"]") List<String> scopes) {
+                               @Schema(description = "members|events|elections : read|write (write includes read); "
+                                       + "members:export, members:erase, members:roles for those operations only",
+                                       example = "[\"members:write\"]") List<String> scopes,
+                               @Schema(nullable = true, description = "When the key stops working (in the future); "
+                                       + "absent: until revoked") java.time.OffsetDateTime expiresAt) {
     }
 
     /** All keys in one page: an admin has few. */
@@ -60,7 +63,10 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey",
             summary = "Create an API key", description = "Role: admin. The answer is the only time the key's "
-            + "secret (`key`) is shown: store it. Scopes: members|events|elections : read|write (write includes read).")
+            + "secret (`key`) is shown: store it. Scopes: members|events|elections : read|write (write includes "
+            + "read); the dangerous members operations need their own scope: members:export (the CSV export, a "
+            + "person's subject-access export), members:erase (erasures), members:roles (granting and revoking "
+            + "roles). An optional expiresAt ends the key (401 after it).")
     @APIResponse(responseCode = "201", description = "Created; `key` holds the secret, shown this once",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public Response create(CreateApiKey request, UriInfo uri) {
@@ -84,10 +90,13 @@ public class ApiKeyResource {
                 }, () -> errors.put("scopes", "'" + text + "' is not one of " + String.join(", ", Scope.ALL)));
             }
         }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(apiKeys.now())) {
+            errors.put("expiresAt", "must be in the future");
+        }
         if (!errors.isEmpty()) {
             throw GatewayRequestProblem.invalid(errors);
         }
-        ApiKeys.Created created = apiKeys.create(name, scopes, caller.getSubject());
+        ApiKeys.Created created = apiKeys.create(name, scopes, request.expiresAt(), caller.getSubject());
         return Response.created(uri.getAbsolutePathBuilder().path(created.key().id().toString()).build())
                 .entity(ApiKeyView.created(created.key(), created.secret())).build();
     }
@@ -98,7 +107,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "Every key, oldest first",
             content = @Content(schema = @Schema(implementation = ApiKeyPage.class)))
     public ApiKeyPage list() {
-        return new ApiKeyPage(apiKeys.all().stream().map(ApiKeyView::of).toList(), null);
+        return new ApiKeyPage(apiKeys.all().stream().map(k -> ApiKeyView.of(k, apiKeys.now())).toList(), null);
     }
 
     @GET
@@ -108,7 +117,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "The key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public ApiKeyView read(@PathParam("id") UUID id) {
-        return apiKeys.find(id).map(ApiKeyView::of).orElseThrow(() -> GatewayRequestProblem.notFound(id));
+        return apiKeys.find(id).map(k -> ApiKeyView.of(k, apiKeys.now()))
+                .orElseThrow(() -> GatewayRequestProblem.notFound(id));
     }
 
     @DELETE
@@ -129,19 +139,24 @@ public class ApiKeyResource {
                              @Schema(description = "The start of the secret, to recognise a key") String prefix,
                              List<String> scopes, java.time.OffsetDateTime createdAt,
                              @Schema(description = "The admin who created it") String createdBy,
-                             @Schema(nullable = true) java.time.OffsetDateTime revokedAt, boolean active,
+                             @Schema(nullable = true) java.time.OffsetDateTime revokedAt,
+                             @Schema(nullable = true, description = "When it stops working; null: until revoked")
+                             java.time.OffsetDateTime expiresAt,
+                             @Schema(nullable = true, description = "When it was last used (to the minute); null: never")
+                             java.time.OffsetDateTime lastUsedAt,
+                             @Schema(description = "Neither revoked nor expired") boolean active,
                              @Schema(nullable = true, description = "The secret: only in the answer to the creation")
                              String key) {
 
-        static ApiKeyView of(ApiKey k) {
+        static ApiKeyView of(ApiKey k, java.time.OffsetDateTime now) {
             return new ApiKeyView(k.id(), k.name(), k.prefix(), k.scopes().stream().map(Scope::toString).toList(),
-                    k.createdAt(), k.createdBy(), k.revokedAt(), k.revokedAt() == null, null);
+                    k.createdAt(), k.createdBy(), k.revokedAt(), k.expiresAt(), k.lastUsedAt(),
+                    k.revokedAt() == null && !k.expiredAt(now), null);
         }
 
         static ApiKeyView created(ApiKey k, String secret) {
-            ApiKeyView view = of(k);
-            return new ApiKeyView(view.id(), view.name(), view.prefix(), view.scopes(), view.createdAt(),
-                    view.createdBy(), null, true, secret);
+            return new ApiKeyView(k.id(), k.name(), k.prefix(), k.scopes().stream().map(Scope::toString).toList(),
+                    k.createdAt(), k.createdBy(), null, k.expiresAt(), null, true, secret);
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApiKeyStore {
 
-    private static final String COLUMNS = "id, name, prefix, scopes, created_at, created_by, revoked_at";
+    private static final String COLUMNS = "id, name, prefix, scopes, created_at, created_by, revoked_at, expires_at, last_used_at";
 
     @Inject
     AgroalDataSource dataSource;
@@ -30,7 +30,7 @@ public class ApiKeyStore {
     public void insert(ApiKey key, byte[] secretHash) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into api_key (id, name, secret_hash, prefix, scopes, "
-                     + "created_at, created_by) values (?, ?, ?, ?, ?, ?, ?)")) {
+                     + "created_at, created_by, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, key.id());
             ps.setString(2, key.name());
             ps.setBytes(3, secretHash);
@@ -38,6 +38,7 @@ public class ApiKeyStore {
             ps.setArray(5, c.createArrayOf("text", key.scopes().stream().map(Scope::toString).toArray()));
             ps.setObject(6, key.createdAt());
             ps.setString(7, key.createdBy());
+            ps.setObject(8, key.expiresAt());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store an API key", e);
@@ -52,10 +53,26 @@ public class ApiKeyStore {
         return query("select " + COLUMNS + " from api_key where id = ?", ps -> ps.setObject(1, id)).stream().findFirst();
     }
 
-    /** The key with this secret hash, unless it is revoked. */
-    public Optional<ApiKey> findActive(byte[] secretHash) {
-        return query("select " + COLUMNS + " from api_key where secret_hash = ? and revoked_at is null",
-                ps -> ps.setBytes(1, secretHash)).stream().findFirst();
+    /** The key with this secret hash, unless it is revoked or expired at {@code now}. */
+    public Optional<ApiKey> findActive(byte[] secretHash, OffsetDateTime now) {
+        return query("select " + COLUMNS + " from api_key where secret_hash = ? and revoked_at is null "
+                + "and (expires_at is null or expires_at > ?)", ps -> {
+                    ps.setBytes(1, secretHash);
+                    ps.setObject(2, now);
+                }).stream().findFirst();
+    }
+
+    /** Records that the key was used at {@code at} (never moving it back). */
+    public void touch(UUID id, OffsetDateTime at) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update api_key set last_used_at = greatest(last_used_at, ?) "
+                     + "where id = ?")) {
+            ps.setObject(1, at);
+            ps.setObject(2, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record an API key's use", e);
+        }
     }
 
     /** @return whether the key exists (revoking a revoked key keeps its first revocation) */
@@ -96,6 +113,7 @@ public class ApiKeyStore {
         return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
                 Arrays.stream((String[]) scopes.getArray()).map(s -> Scope.parse(s).orElseThrow()).toList(),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
-                rs.getObject("revoked_at", OffsetDateTime.class));
+                rs.getObject("revoked_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+                rs.getObject("last_used_at", OffsetDateTime.class));
     }
 }

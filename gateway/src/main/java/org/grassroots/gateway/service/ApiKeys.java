@@ -40,12 +40,13 @@ public class ApiKeys {
     public record Created(ApiKey key, String secret) {
     }
 
-    public Created create(String name, List<Scope> scopes, String createdBy) {
+    /** @param expiresAt when the key stops working, or null for a key that lasts until revoked */
+    public Created create(String name, List<Scope> scopes, java.time.OffsetDateTime expiresAt, String createdBy) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiKey key = new ApiKey(UUID.randomUUID(), name, secret.substring(0, SECRET_PREFIX.length() + 6),
-                List.copyOf(scopes), SuiteClock.timestamp(clock), createdBy, null);
+                List.copyOf(scopes), SuiteClock.timestamp(clock), createdBy, null, expiresAt, null);
         store.insert(key, hash(secret));
         return new Created(key, secret);
     }
@@ -67,7 +68,16 @@ public class ApiKeys {
 
     /** The active key with this secret, if any. */
     public Optional<ApiKey> authenticate(String secret) {
-        return store.findActive(hash(secret));
+        return store.findActive(hash(secret), SuiteClock.timestamp(clock));
+    }
+
+    /** Records a key's use (the exchange calls it at most once a minute per key). */
+    public void used(UUID id) {
+        store.touch(id, SuiteClock.timestamp(clock));
+    }
+
+    public java.time.OffsetDateTime now() {
+        return SuiteClock.timestamp(clock);
     }
 
     static byte[] hash(String secret) {

@@ -42,7 +42,7 @@ class ApiKeyExchangeTest {
         String jwt = authorization.substring("Bearer ".length());
         String claims = GatewayApi.claims(jwt);
         assertTrue(claims.contains("\"iss\":\"" + DevTokens.ISSUER + "\""), claims);
-        assertTrue(claims.contains("\"admin\"") && claims.contains("\"integration\""), claims);
+        assertTrue(claims.contains("\"groups\":[\"integration\"]"), "no role, only the integration group: " + claims);
         assertTrue(claims.contains("\"scope\":\"members:read\""), claims);
         assertTrue(claims.contains("\"sub\":\"api-key:"), claims);
         assertTrue(GatewayApi.header(jwt).contains("\"kid\":\"grassroots-gateway\""));
@@ -93,6 +93,50 @@ class ApiKeyExchangeTest {
         given().header("X-API-Key", "grk_" + "A".repeat(43)).get("/members").then().statusCode(401)
                 .contentType("application/problem+json");
         given().header("X-API-Key", "x".repeat(500)).get("/members").then().statusCode(401);
+    }
+
+    @Test
+    void aKeyPastItsExpiryIsUnknownAndItsMintedTokenNeverOutlivesIt() throws Exception {
+        java.time.OffsetDateTime expiresAt = java.time.OffsetDateTime.now().plusSeconds(3);
+        var created = given().header("Authorization", "Bearer " + TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"short-lived\",\"scopes\":[\"members:read\"],\"expiresAt\":\"%s\"}"
+                        .formatted(expiresAt))
+                .post("/api-keys").then().statusCode(201).body("expiresAt", org.hamcrest.Matchers.notNullValue())
+                .extract().jsonPath();
+        String key = created.getString("key");
+        String authorization = given().header("X-API-Key", key).get("/members").then().statusCode(200)
+                .extract().path("authorization");
+        String claims = GatewayApi.claims(authorization.substring("Bearer ".length()));
+        long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
+        assertTrue(exp <= expiresAt.toEpochSecond(), "the token expires with the key: " + claims);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> java.time.OffsetDateTime.now().isAfter(expiresAt.plusSeconds(1)));
+        given().header("X-API-Key", key).get("/members").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestTokens.admin()).get("/api-keys/" + created.getString("id"))
+                .then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void aKeyThatWasUsedShowsWhenAndOneWhoseExpiryHasPassedCannotBeCreated() {
+        GatewayApi.CreatedKey key = GatewayApi.createKey("members:read");
+        given().header("Authorization", "Bearer " + TestTokens.admin()).get("/api-keys/" + key.id())
+                .then().statusCode(200).body("lastUsedAt", org.hamcrest.Matchers.nullValue());
+        given().header("X-API-Key", key.secret()).get("/members").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                given().header("Authorization", "Bearer " + TestTokens.admin()).get("/api-keys/" + key.id())
+                        .then().extract().path("lastUsedAt") != null);
+        given().header("Authorization", "Bearer " + TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"scopes\":[\"members:read\"],\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
+                .post("/api-keys").then().statusCode(400).body("errors[0].field", equalTo("expiresAt"));
+    }
+
+    @Test
+    void theDangerousMembersScopesExistAndPassTheGatewayForTheirDomainOnly() {
+        String key = GatewayApi.createKey("members:erase").secret();
+        given().header("X-API-Key", key).post("/members/x/erasure").then().statusCode(200)
+                .body("service", equalTo("members"));
+        given().header("X-API-Key", key).get("/events").then().statusCode(403);
     }
 
     private static boolean signedByTheGatewaysKey(String jwt) throws Exception {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.grassroots.kit.openapi.ApiKeyScopes;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +41,7 @@ public class ErasureResource {
     @POST
     @Idempotent
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ERASE)
     @Operation(operationId = "eraseMember",
             summary = "Erase a person (right to erasure)", description = "Role: admin. Deletes the person's "
             + "record and history here and publishes org.grassroots.member.erased.v1, on which every other service "
@@ -54,6 +57,7 @@ public class ErasureResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ERASE)
     @Operation(operationId = "getErasure",
             summary = "Proof of an erasure", description = "Role: admin.")
     @APIResponse(responseCode = "200", description = "The erasure record",

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.grassroots.kit.openapi.ApiKeyScopes;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +67,7 @@ public class MemberLabelsResource {
     @PUT
     @Path("/roles/{role}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ROLES)
     @Operation(operationId = "grantMemberRole",
             summary = "Grant a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member with the role",
@@ -78,6 +81,7 @@ public class MemberLabelsResource {
     @DELETE
     @Path("/roles/{role}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ROLES)
     @Operation(operationId = "revokeMemberRole",
             summary = "Revoke a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member without the role",

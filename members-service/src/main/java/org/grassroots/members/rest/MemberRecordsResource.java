@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.grassroots.kit.openapi.ApiKeyScopes;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -91,6 +93,7 @@ public class MemberRecordsResource {
     @GET
     @Path("/export")
     @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
+    @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_EXPORT)
     @Operation(operationId = "exportMember",
             summary = "Subject-access export", description = "Roles: the person themself, admin. Everything held "
             + "about the person, as JSON.")

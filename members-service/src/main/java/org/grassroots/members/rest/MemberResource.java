@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.grassroots.kit.openapi.ApiKeyScopes;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -237,6 +238,7 @@ public class MemberResource {
     @Path("/export")
     @Produces("text/csv")
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
+    @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_EXPORT)
     @Operation(operationId = "exportMembersCsv",
             summary = "Export members as CSV", description = "Roles: organiser (their branch only), admin. The "
             + "same filters as the list; streamed, all pages. Cells that a spreadsheet would run as formulas are "

@@ -21,8 +21,10 @@ import java.util.UUID;
  * Every operation of the gateway's OpenAPI document, called through the gateway by each kind of caller, against
  * the expectation derived from the document itself: an operation with {@code security: []}, or with an empty
  * requirement among its schemes (a token is optional), is public; one with
- * {@code bearer: [roles]} admits those roles (from the services' {@code @RolesAllowed}). API keys act as admins
- * confined by the gateway to their scopes; {@code /api-keys} is for admin tokens only. What is asserted is the
+ * {@code bearer: [roles]} admits those roles (from the services' {@code @RolesAllowed}). An API key is admitted where
+ * an admin is and its scopes cover the one scope of the operation's {@code apiKey} requirement (write covers read;
+ * nothing covers {@code members:export}, {@code members:erase} or {@code members:roles} but themselves);
+ * {@code /api-keys} is for admin tokens only. What is asserted is the
  * class of the answer (allowed = neither 401 nor 403, and no 5xx), not the business outcome: ids are random, so
  * most allowed calls end in 404 or 400. A role that is admitted but scoped (a member's own record, an organiser's
  * branch) may still get 403.
@@ -37,7 +39,13 @@ final class AuthorizationMatrix {
     static final Set<String> PERSONAL_FIELDS = Set.of("email", "emailAddresses", "phone", "phoneNumbers", "givenName",
             "familyName", "postcode", "address", "postalAddresses");
 
-    record Operation(String method, String path, Set<String> roles, boolean isPublic, String contentType) {
+    /** The scopes of each kind of key DevstackIT creates. */
+    static final Map<Caller, Set<String>> KEY_SCOPES = Map.of(
+            Caller.READ_KEY, Set.of("members:read", "events:read", "elections:read"),
+            Caller.WRITE_KEY, Set.of("members:write", "events:write", "elections:write"));
+
+    record Operation(String method, String path, Set<String> roles, boolean isPublic, String contentType,
+                     String keyScope) {
         boolean isRead() {
             return method.equals("GET") || method.equals("HEAD");
         }
@@ -64,10 +72,16 @@ final class AuthorizationMatrix {
             JsonNode security = op.getValue().path("security");
             Set<String> roles = new TreeSet<>();
             security.forEach(requirement -> requirement.path("bearer").forEach(role -> roles.add(role.asText())));
+            String keyScope = null;
+            for (JsonNode requirement : security) {
+                if (requirement.path("apiKey").size() == 1) {
+                    keyScope = requirement.path("apiKey").get(0).asText();
+                }
+            }
             Iterator<String> types = op.getValue().path("requestBody").path("content").fieldNames();
             String contentType = types.hasNext() ? types.next() : null;
             operations.add(new Operation(method, concrete(path.getKey(), op.getValue()), roles,
-                    anonymousAllowed(security), contentType));
+                    anonymousAllowed(security), contentType, keyScope));
         }));
         return operations;
     }
@@ -94,6 +108,9 @@ final class AuthorizationMatrix {
         if (caller == Caller.READ_KEY && !op.isRead()) {
             return Expect.FORBIDDEN; // the gateway confines the key to reading
         }
+        if (key && !op.isPublic() && op.roles().contains("admin") && !covers(KEY_SCOPES.get(caller), op.keyScope())) {
+            return Expect.FORBIDDEN; // the service's scope gate: the key lacks the operation's exact scope
+        }
         if (op.isPublic()) {
             return Expect.ALLOWED;
         }
@@ -103,6 +120,15 @@ final class AuthorizationMatrix {
             case ORGANISER -> op.roles().contains("organiser") ? Expect.ADMITTED_BUT_MAYBE_SCOPED : Expect.FORBIDDEN;
             case ADMIN, READ_KEY, WRITE_KEY -> op.roles().contains("admin") ? Expect.ALLOWED : Expect.FORBIDDEN;
         };
+    }
+
+    /** Whether scopes cover a needed one: itself, or write covering read of the same domain. */
+    static boolean covers(Set<String> scopes, String needed) {
+        if (needed == null) {
+            return false;
+        }
+        return scopes.contains(needed)
+                || needed.endsWith(":read") && scopes.contains(needed.replace(":read", ":write"));
     }
 
     static boolean meets(Expect expect, int status) {

@@ -37,6 +37,12 @@ public final class TestTokens {
         return DevTokens.token(subject, List.of(roles), Duration.ofMinutes(30));
     }
 
+    /** A token as the gateway mints it for an API key: group integration, no role, the scopes in {@code scope}. */
+    public static String apiKey(String... scopes) {
+        return DevTokens.token("api-key:" + UUID.randomUUID(), List.of("integration"),
+                Map.of("scope", String.join(" ", scopes)), Duration.ofMinutes(30));
+    }
+
     /** A well-formed token signed by a key no service trusts. */
     public static String forged() {
         String real = admin();

@@ -24,8 +24,21 @@ public class SuiteContract implements OASFilter {
             ProblemResponses.declare(openAPI, path, operation);
             ResponseHeaders.declare(operation);
         });
+        forEachMethod(openAPI, (method, operation) -> ApiKeyScopes.declare(method, operation));
         ResponseFields.declareRequired(openAPI);
         NullableFields.complete(openAPI);
+    }
+
+    /** Every operation with its HTTP method. */
+    protected static void forEachMethod(OpenAPI openAPI, BiConsumer<String, Operation> action) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            if (item.getOperations() != null) {
+                item.getOperations().forEach((method, operation) -> action.accept(method.name(), operation));
+            }
+        }
     }
 
     /** Every operation with the path it is under. */

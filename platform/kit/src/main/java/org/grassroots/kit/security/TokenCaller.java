@@ -29,8 +29,12 @@ public class TokenCaller {
         return isAnonymous() ? null : token.getSubject();
     }
 
+    /** The token's groups; an API key's token has the roles its scopes give it here ({@link ApiKeyGrants}). */
     public Set<String> roles() {
-        return isAnonymous() || token.getGroups() == null ? Set.of() : token.getGroups();
+        if (isAnonymous() || token.getGroups() == null) {
+            return Set.of();
+        }
+        return ApiKeyGrants.roles(token.getGroups(), ApiKeyGrants.scopes(token));
     }
 
     /** The organiser's branch, or null (none, or not a UUID). */
