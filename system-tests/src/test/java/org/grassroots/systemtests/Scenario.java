@@ -315,6 +315,11 @@ final class Scenario {
                         Duration.ofSeconds(15)), "no councillor role after 15 s");
     }
 
+    /** The street stall's event, its morning timeslot and its feedback question, for later phases. */
+    List<String> stallEventTimeslotAndQuestion() {
+        return List.of(stall, stallMorning, stallQuestion);
+    }
+
     /** A supporter asks to be erased. */
     void erasureRequest() {
         erasedMemberId = joined.get(7);

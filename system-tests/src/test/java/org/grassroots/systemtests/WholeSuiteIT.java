@@ -534,6 +534,14 @@ class WholeSuiteIT {
     }
 
     @Test
+    @Order(10)
+    void everyoneErasedLeavesNothingInAnyDatabaseTopicOrLogAndTheirKeysReplayNothing() throws Exception {
+        phase(ErasureAcceptance.PHASE, () -> new ErasureAcceptance(gateway, report, admin, stack::jdbcUrl,
+                stack.kafkaBootstrapServers(), options.dataDirectory().resolve("logs"),
+                scenario.stallEventTimeslotAndQuestion()).run());
+    }
+
+    @Test
     @Order(100)
     void everyAnswerTheSystemTestsReceivedMatchesTheServedOpenApiDocument() {
         OpenApiContract contract = gateway.contract();

@@ -28,7 +28,9 @@ import java.time.Clock;
 
 /**
  * Keeps {@link MemberProjection} from the member lifecycle topic. An erasure also strips the member from their
- * RSVPs (the counts stay, the link to the person goes); a merge moves the duplicate's RSVPs to the survivor.
+ * RSVPs (the counts stay, the link to the person goes), and an erasure of a member or of someone who never was one
+ * ({@code person.erased}) anonymises the public RSVPs and feedback contacts kept under their addresses; a merge
+ * moves the duplicate's RSVPs to the survivor.
  */
 @ApplicationScoped
 public class MemberEventsHandler implements EventHandler {
@@ -73,6 +75,11 @@ public class MemberEventsHandler implements EventHandler {
             idempotency.forget(forget);
             return;
         }
+        if (EventTypes.PERSON_ERASED.equals(event.type())) {
+            // Someone who was never a member: only the copies kept under their address exist.
+            idempotency.forget(rsvps.anonymiseContactsByEmailDigest(emailDigests(event)));
+            return;
+        }
         if (EventTypes.MEMBER_MERGED.equals(event.type())) {
             // The survivor has its own record; the merged id is gone.
             UUID merged = uuid(event, "mergedMemberId");
@@ -107,7 +114,8 @@ public class MemberEventsHandler implements EventHandler {
     @Override
     public void handleAll(List<IncomingEvent> events) {
         EventRuns.apply(events, this::standing, MemberEventsHandler::memberId,
-                event -> EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type()),
+                event -> EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.PERSON_ERASED.equals(event.type())
+                        || EventTypes.MEMBER_MERGED.equals(event.type()),
                 this::upsert, this::handle);
     }
 

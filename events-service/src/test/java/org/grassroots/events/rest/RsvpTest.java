@@ -272,6 +272,33 @@ class RsvpTest {
     }
 
     @Test
+    void someoneWhoWasNeverAMemberIsAnonymisedByAnErasureByEmailAndTheirRememberedAnswerIsA410() throws Exception {
+        String event = publishedEvent(branch, "Surgery", "Leek", future(9, 14));
+        String slot = timeslot(branch, event, 5, future(9, 14));
+        String rsvps = "/events/" + event + "/timeslots/" + slot + "/rsvps";
+        String email = "never.member." + UUID.randomUUID() + "@example.org";
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"givenName":"Nerys","familyName":"Nevermember","email":"%s","consent":true}""".formatted(email);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post(rsvps)
+                .then().statusCode(201);
+
+        UUID erasure = UUID.randomUUID();
+        memberEvent(erasure, EventTypes.PERSON_ERASED, """
+                {"erasureId":"%s","emailDigests":["%s"],"erasedAt":"2026-11-22T00:00:00Z"}"""
+                .formatted(erasure, org.grassroots.testing.TestErasureDigests.of(email)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rsvpsWhere("given_name = ?1", "Nerys") == 0);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post(rsvps)
+                .then().statusCode(410);
+        try (var c = dataSource.getConnection()) {
+            assertEquals(List.of(), org.grassroots.testing.PersonalDataScan.find(c,
+                    List.of(email, "Nerys", "Nevermember")));
+        }
+        given().get("/events/" + event + "/timeslots").then().body("[0].accepted", equalTo(1));
+    }
+
+    @Test
     void aPublicRsvpsRememberedAnswerHoldsNoReadableTokenAndIsA410AfterThePersonIsErased() throws Exception {
         String event = publishedEvent(branch, "Canvass", "Truro", future(9, 11));
         String slot = timeslot(branch, event, 5, future(9, 11));

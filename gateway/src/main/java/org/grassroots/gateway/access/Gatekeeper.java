@@ -40,6 +40,20 @@ public class Gatekeeper {
         if (apiKey == null && authorization != null && authorization.regionMatches(true, 0, API_KEY_SCHEME, 0, API_KEY_SCHEME.length())) {
             apiKey = authorization.substring(API_KEY_SCHEME.length()).trim();
         }
+        if (isSignup(in)) {
+            // The join form's own budget first; its headers are the ones a form needs to see.
+            RateLimits.Decision signups = rateLimits.forSignup(address(in));
+            if (signups.refusal() != null) {
+                return Future.succeededFuture(Admission.refuse(signups.refusal()));
+            }
+            return admitUnlessKey(apiKey, authorization, in, service)
+                    .map(admission -> admission.withHeaders(signups.headers()));
+        }
+        return admitUnlessKey(apiKey, authorization, in, service);
+    }
+
+    private Future<Admission> admitUnlessKey(String apiKey, String authorization, HttpServerRequest in,
+                                             String service) {
         if (apiKey != null) {
             return admitKey(apiKey.trim(), in, service);
         }
@@ -92,6 +106,12 @@ public class Gatekeeper {
                     "Service unavailable", "API keys cannot be checked right now; try again shortly")
                     .with("Retry-After", "5")));
         });
+    }
+
+    private static boolean isSignup(HttpServerRequest in) {
+        String path = in.path();
+        return in.method() == io.vertx.core.http.HttpMethod.POST && path != null
+                && (path.equals("/signups") || path.equals("/signups/"));
     }
 
     /** The client's address (the proxy's forwarded one when quarkus.http.proxy.* says to trust it). */

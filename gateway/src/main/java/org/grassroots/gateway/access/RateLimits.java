@@ -28,12 +28,15 @@ public class RateLimits {
     private final Cache<String, TokenBucket> buckets;
     private final GatewayConfig.RateLimit perKey;
     private final GatewayConfig.RateLimit perAddress;
+    private final GatewayConfig.RateLimit signups;
 
     @Inject
     public RateLimits(GatewayConfig config) {
         perKey = config.rateLimit().perKey();
         perAddress = config.rateLimit().perAddress();
-        Duration idle = perKey.period().compareTo(perAddress.period()) > 0 ? perKey.period() : perAddress.period();
+        signups = config.rateLimit().signups();
+        Duration idle = java.util.stream.Stream.of(perKey.period(), perAddress.period(), signups.period())
+                .max(Duration::compareTo).orElseThrow();
         // A bucket idle for a whole period is full again: forgetting it changes nothing.
         buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
     }
@@ -47,6 +50,11 @@ public class RateLimits {
 
     public Decision forAddress(String address) {
         return take("address:" + address, "per-address", perAddress, "your address");
+    }
+
+    /** The public join form's own, smaller budget per address. */
+    public Decision forSignup(String address) {
+        return take("signup:" + address, "signups", signups, "sign-ups from your address");
     }
 
     private Decision take(String id, String policy, GatewayConfig.RateLimit limit, String whose) {

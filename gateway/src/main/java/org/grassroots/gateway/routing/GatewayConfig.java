@@ -48,6 +48,9 @@ public interface GatewayConfig {
         RateLimit perKey();
 
         RateLimit perAddress();
+
+        /** {@code POST /signups} per client address, on top of the address's limit: a public form invites abuse. */
+        RateLimit signups();
     }
 
     /** {@code capacity} requests at once, refilled at {@code capacity} per {@code period}; 0 turns it off. */

@@ -17,8 +17,13 @@ public class ErasureRecord extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "member_id", nullable = false)
+    /** The erased member; null for an erasure by email address of someone who was not a member. */
+    @Column(name = "member_id")
     public UUID memberId;
+
+    /** {@code member} or {@code email}. */
+    @Column(nullable = false)
+    public String subject = "member";
 
     @Column(name = "erased_at", nullable = false)
     public OffsetDateTime erasedAt;

@@ -46,6 +46,13 @@ public class MemberEvents {
     public record ErasedV1(UUID memberId, List<String> emailDigests, OffsetDateTime erasedAt) {
     }
 
+    /**
+     * {@code org.grassroots.person.erased.v1}: an erasure by email address of someone who is not a member; the
+     * address travels only as its digests, as in {@link ErasedV1}.
+     */
+    public record PersonErasedV1(UUID erasureId, List<String> emailDigests, OffsetDateTime erasedAt) {
+    }
+
     /** {@code org.grassroots.member.consent-changed.v1}: whether the person may be contacted on a channel for a purpose. */
     public record ConsentChangedV1(UUID memberId, String channel, String purpose, boolean granted,
                                    OffsetDateTime recordedAt) {
@@ -118,6 +125,11 @@ public class MemberEvents {
         outbox.record(Topics.MEMBERS, memberId.toString(), EventTypes.MEMBER_ERASED,
                 new ErasedV1(memberId, digests, erasedAt));
         outbox.record(Topics.MEMBER_STATE, memberId.toString(), EventTypes.MEMBER_STATE, null);
+    }
+
+    public void personErased(UUID erasureId, Collection<String> emails, OffsetDateTime erasedAt) {
+        outbox.record(Topics.MEMBERS, erasureId.toString(), EventTypes.PERSON_ERASED,
+                new PersonErasedV1(erasureId, erasureDigests.toSend(emails), erasedAt));
     }
 
     public void consentChanged(ConsentRecord record) {

@@ -34,6 +34,13 @@ public class ConsentService {
         if (!self && !caller.mayManage(member)) {
             throw Caller.forbidden("Consent is recorded by the person, their branch's organisers or an admin");
         }
+        return append(member, channel, purpose, granted, basis, source);
+    }
+
+    /** Appends to the ledger of a person the caller has already been allowed to change (a signup's own record). */
+    ConsentRecord append(Member member, ContactChannel channel, ContactPurpose purpose, boolean granted,
+                         LawfulBasis basis, String source) {
+        UUID memberId = member.id;
         ConsentRecord record = new ConsentRecord();
         record.memberId = memberId;
         record.channel = channel;

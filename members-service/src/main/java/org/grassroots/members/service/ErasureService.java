@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.grassroots.kit.idempotency.IdempotencyRecords;
+import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.ErasureRecord;
@@ -65,6 +66,32 @@ public class ErasureService {
         record.requestedBy = "admin";
         record.persist();
         events.erased(memberId, emails, record.erasedAt);
+        return record;
+    }
+
+    /**
+     * Erases a person known only by an email address (a public RSVP, a feedback card, a row of an unfinished import):
+     * nothing is kept here but the fact and the time, and {@code person.erased} carries the address's digests for the
+     * other services to remove their copies. An address of a member is refused: their erasure is by id, so that an
+     * erasure of a record is always deliberate.
+     */
+    @Transactional
+    public ErasureRecord eraseByEmail(String email, Caller caller) {
+        if (!caller.isAdmin()) {
+            throw Caller.forbidden("Only an admin may erase a person");
+        }
+        Member.findByEmail(email).ifPresent(member -> {
+            throw ProblemException.conflict("is-a-member", "This address belongs to member " + member.id
+                    + ": erase them with POST /members/" + member.id + "/erasure");
+        });
+        imports.failImportsHoldingAnyOf(List.of(email));
+        ErasureRecord record = new ErasureRecord();
+        record.id = TimeOrderedIds.next();
+        record.subject = "email";
+        record.erasedAt = SuiteClock.timestamp(clock);
+        record.requestedBy = "admin";
+        record.persist();
+        events.personErased(record.id, List.of(email), record.erasedAt);
         return record;
     }
 }

@@ -472,7 +472,7 @@ public class MembershipService {
         return member;
     }
 
-    private static StatusChange history(Member member, MembershipStatus from, StatusChangeKind kind, String reason,
+    static StatusChange history(Member member, MembershipStatus from, StatusChangeKind kind, String reason,
                                         OffsetDateTime at) {
         StatusChange change = new StatusChange();
         change.memberId = member.id;

@@ -36,6 +36,8 @@ class ApiKeyScopesTest {
                 .body("detail", containsString("members:export"));
         given().auth().oauth2(write).put("/members/" + id + "/roles/spokesperson").then().statusCode(403)
                 .body("detail", containsString("members:roles"));
+        given().auth().oauth2(write).contentType(ContentType.JSON).body("{\"email\":\"not.kept@example.org\"}")
+                .post("/erasures").then().statusCode(403).body("detail", containsString("members:erase"));
         // Nothing happened: the person is there, without the role.
         given().auth().oauth2(TestTokens.admin()).get("/members/" + id).then().statusCode(200)
                 .body("roles.size()", equalTo(0));
@@ -55,6 +57,8 @@ class ApiKeyScopesTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.apiKey("members:erase")).post("/members/" + id + "/erasure")
                 .then().statusCode(201);
+        given().auth().oauth2(TestTokens.apiKey("members:erase")).contentType(ContentType.JSON)
+                .body("{\"email\":\"never.a.member@example.org\"}").post("/erasures").then().statusCode(201);
     }
 
     @Test

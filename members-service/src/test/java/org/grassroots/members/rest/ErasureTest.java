@@ -106,6 +106,44 @@ class ErasureTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void someoneWhoIsNotAMemberIsErasedByEmailWithOnlyTheAddresssDigestPublishedAndNothingOfItKept() throws Exception {
+        String admin = TestTokens.admin();
+        String email = MembersApi.email("pat.public");
+        String erasure = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"email\":\"  %s \"}".formatted(email.toUpperCase(Locale.ROOT))).post("/erasures")
+                .then().statusCode(201).body("subject", equalTo("email")).body("memberId", equalTo(null))
+                .extract().path("id");
+        given().auth().oauth2(admin).get("/erasures/" + erasure).then().statusCode(200).body("id", equalTo(erasure));
+
+        ConsumerRecord<String, byte[]> published = KafkaProbe.readUntil(Topics.MEMBERS, Duration.ofSeconds(15),
+                        records -> records.stream().anyMatch(r -> erasure.equals(r.key())))
+                .stream().filter(r -> erasure.equals(r.key())).findFirst().orElseThrow();
+        assertEquals(EventTypes.PERSON_ERASED, type(published));
+        assertEquals(List.of(), EventCatalogue.load().violations(published));
+        String data = new String(published.value(), StandardCharsets.UTF_8);
+        assertTrue(data.contains(org.grassroots.testing.TestErasureDigests.of(email)), data);
+        assertFalse(data.toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT)), data);
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(List.of(), PersonalDataScan.find(c, List.of(email)));
+        }
+    }
+
+    @Test
+    void anErasureByEmailOfAMembersAddressIsRefusedAndChangesNothing() {
+        String admin = TestTokens.admin();
+        String email = MembersApi.email("still.a.member");
+        UUID id = MembersApi.member(admin, email, "");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"email\":\"%s\"}".formatted(email))
+                .post("/erasures").then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("is-a-member"));
+        given().auth().oauth2(admin).get("/members/" + id).then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"email\":\"not an address\"}")
+                .post("/erasures").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.organiser(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"email\":\"x@example.org\"}").post("/erasures").then().statusCode(403);
+    }
+
     private static String type(ConsumerRecord<String, byte[]> record) {
         return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
     }

@@ -6,6 +6,8 @@ public final class EventTypes {
     public static final String MEMBER_UPDATED = "org.grassroots.member.updated.v1";
     public static final String MEMBER_STATUS_CHANGED = "org.grassroots.member.status-changed.v1";
     public static final String MEMBER_ERASED = "org.grassroots.member.erased.v1";
+    /** An erasure by email address of a person who is not a member: copies held without a member id go. */
+    public static final String PERSON_ERASED = "org.grassroots.person.erased.v1";
     public static final String MEMBER_CONSENT_CHANGED = "org.grassroots.member.consent-changed.v1";
     public static final String MEMBER_STATE = "org.grassroots.member.state.v1";
     public static final String MEMBER_MERGED = "org.grassroots.member.merged.v1";
