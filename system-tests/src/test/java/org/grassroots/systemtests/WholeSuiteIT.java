@@ -542,6 +542,41 @@ class WholeSuiteIT {
     }
 
     @Test
+    @Order(11)
+    void aSubjectAccessExportHoldsWhatEveryServiceKnowsOfThePerson() throws Exception {
+        String phase = "subject-access export";
+        phase(phase, () -> {
+            String person = scenario.candidateMemberId;
+            String email = gateway.get(phase, "/members/" + person, admin).json().path("email").asText();
+            List<String> stall = scenario.stallEventTimeslotAndQuestion();
+            // Copies under their address, kept without their member id.
+            Gateway.expect(201, gateway.post(phase, "/events/" + stall.get(0) + "/timeslots/" + stall.get(1) + "/rsvps",
+                    null, """
+                    {"givenName":"Precious","familyName":"Adeyemi","email":"%s","consent":true}"""
+                            .formatted(email.toUpperCase())), "a public RSVP under their address");
+            Gateway.expect(201, gateway.post(phase, "/events/" + stall.get(0) + "/feedback", admin, """
+                    {"questionId":"%s","timeslotId":"%s","answer":"Fix the roads","topics":["public-ownership"],
+                     "contact":{"consent":true,"name":"Precious Adeyemi","email":"%s"}}"""
+                    .formatted(stall.get(2), stall.get(1), email)), "feedback with their address");
+            String own = DevTokens.token(person, List.of("member"), Duration.ofMinutes(5));
+            JsonNode export = Gateway.expect(200, gateway.get(phase, "/members/" + person + "/export", own),
+                    "their own export").json();
+            report.check(phase, "the export covers all three services", export.path("sources").toString()
+                    .equals("[\"members-service\",\"events-service\",\"elections-service\"]"), export.path("sources").toString());
+            report.check(phase, "it holds their public RSVP and feedback contact from events-service",
+                    export.path("events").path("rsvps").size() >= 1
+                            && export.path("events").path("feedbackContacts").size() >= 1, export.path("events").toString());
+            report.check(phase, "it holds their candidacy and office-holding from elections-service",
+                    export.path("elections").path("candidacies").size() >= 1
+                            && export.path("elections").path("officeHoldings").size() >= 1,
+                    export.path("elections").toString());
+            String someoneElse = DevTokens.token(UUID.randomUUID().toString(), List.of("member"), Duration.ofMinutes(5));
+            report.check(phase, "another member may not read it",
+                    gateway.get(phase, "/members/" + person + "/export", someoneElse).status() == 403, "not 403");
+        });
+    }
+
+    @Test
     @Order(100)
     void everyAnswerTheSystemTestsReceivedMatchesTheServedOpenApiDocument() {
         OpenApiContract contract = gateway.contract();

@@ -2,6 +2,8 @@ package org.grassroots.members.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.grassroots.members.service.SubjectAccessSources;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,7 @@ import org.grassroots.members.service.Caller;
 import org.grassroots.members.service.ConsentService;
 import org.grassroots.members.service.MembershipService;
 
+import java.util.List;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
 import java.time.Clock;
@@ -40,6 +43,13 @@ import java.time.Clock;
 @Tag(name = "Members")
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberRecordsResource {
+
+    @Inject
+    SubjectAccessSources sources;
+
+    @Inject
+    JsonWebToken token;
+
 
     @Inject
     Clock clock;
@@ -96,7 +106,8 @@ public class MemberRecordsResource {
     @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_EXPORT)
     @Operation(operationId = "exportMember",
             summary = "Subject-access export", description = "Roles: the person themself, admin. Everything held "
-            + "about the person, as JSON.")
+            + "about the person by the whole suite, as JSON: events-service and elections-service are asked over HTTP "
+            + "with the caller's token; if one cannot answer, 503 export-incomplete rather than a partial export.")
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(schema = @Schema(implementation = SubjectAccessExport.class)))
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
@@ -107,8 +118,12 @@ public class MemberRecordsResource {
         if (!caller.isAdmin() && !id.toString().equals(caller.subject())) {
             throw Caller.forbidden("A subject-access export is for the person themself or an admin");
         }
+        List<String> emails = new java.util.ArrayList<>(member.additionalEmails);
+        emails.add(member.email);
+        SubjectAccessSources.Holdings elsewhere = sources.collect(id, emails, token.getRawToken());
         return new SubjectAccessExport(SuiteClock.timestamp(clock), MemberView.of(member),
                 StatusChange.historyOf(id).stream().map(StatusChangeView::of).toList(),
-                consents.ledger(id).stream().map(ConsentView::of).toList());
+                consents.ledger(id).stream().map(ConsentView::of).toList(), elsewhere.events(), elsewhere.elections(),
+                elsewhere.sources());
     }
 }

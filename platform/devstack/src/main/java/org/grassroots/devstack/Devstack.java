@@ -131,7 +131,10 @@ public final class Devstack implements AutoCloseable {
                     "JWT_PUBLIC_KEY_LOCATION", serviceKeys.toUri().toString(),
                     "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER,
                     // The local run's own secret; digests are only ever sent, so a fixed one loses nothing.
-                    "GRASSROOTS_ERASURE_DIGEST_KEY", "devstack-local-erasure-digest-secret"));
+                    "GRASSROOTS_ERASURE_DIGEST_KEY", "devstack-local-erasure-digest-secret",
+                    // members-service asks the others for the subject-access export.
+                    "EVENTS_SERVICE_URL", serviceUrl("events"),
+                    "ELECTIONS_SERVICE_URL", serviceUrl("elections")));
             launch(service, new Launch(service + "-service", jarOf(service), env));
         }
         Map<String, String> gatewayEnv = withExtra(Map.ofEntries(
