@@ -233,7 +233,7 @@ class RsvpTest {
                 .then().statusCode(201).extract().path("id");
 
         memberEvent(member, EventTypes.MEMBER_ERASED, """
-                {"memberId":"%s","erasedAt":"2026-11-22T00:00:00Z"}""".formatted(member));
+                {"memberId":"%s","erasedAt":"%s"}""".formatted(member, now()));
         await().atMost(Duration.ofSeconds(15)).until(() -> memberStatus(member) == null);
 
         List<Map<String, Object>> items = given().auth().oauth2(organiser).get("/events/" + event + "/rsvps")
@@ -262,7 +262,7 @@ class RsvpTest {
         UUID member = UUID.randomUUID();
         String digest = org.grassroots.testing.TestErasureDigests.of(email);
         memberEvent(member, EventTypes.MEMBER_ERASED, """
-                {"memberId":"%s","emailDigests":["%s"],"erasedAt":"2026-11-22T00:00:00Z"}""".formatted(member, digest));
+                {"memberId":"%s","emailDigests":["%s"],"erasedAt":"%s"}""".formatted(member, digest, now()));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> rsvpsWhere("email_normalised = ?1", email.toLowerCase(Locale.ROOT)) == 0);
         assertEquals(0, rsvpsWhere("given_name = ?1", "Patience"));
@@ -285,8 +285,8 @@ class RsvpTest {
 
         UUID erasure = UUID.randomUUID();
         memberEvent(erasure, EventTypes.PERSON_ERASED, """
-                {"erasureId":"%s","emailDigests":["%s"],"erasedAt":"2026-11-22T00:00:00Z"}"""
-                .formatted(erasure, org.grassroots.testing.TestErasureDigests.of(email)));
+                {"erasureId":"%s","emailDigests":["%s"],"erasedAt":"%s"}"""
+                .formatted(erasure, org.grassroots.testing.TestErasureDigests.of(email), now()));
         await().atMost(Duration.ofSeconds(15)).until(() -> rsvpsWhere("given_name = ?1", "Nerys") == 0);
 
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post(rsvps)
@@ -323,8 +323,8 @@ class RsvpTest {
 
         UUID member = UUID.randomUUID();
         memberEvent(member, EventTypes.MEMBER_ERASED, """
-                {"memberId":"%s","emailDigests":["%s"],"erasedAt":"2026-11-22T00:00:00Z"}"""
-                .formatted(member, org.grassroots.testing.TestErasureDigests.of(email)));
+                {"memberId":"%s","emailDigests":["%s"],"erasedAt":"%s"}"""
+                .formatted(member, org.grassroots.testing.TestErasureDigests.of(email), now()));
         await().atMost(Duration.ofSeconds(15)).until(() -> rsvpsWhere("given_name = ?1", "Quentin") == 0);
 
         String replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post(rsvps)
@@ -333,6 +333,11 @@ class RsvpTest {
         try (var c = dataSource.getConnection()) {
             assertEquals(List.of(), org.grassroots.testing.PersonalDataScan.find(c, values));
         }
+    }
+
+    /** The suite's "now" as an event time: fixed dates would expire. */
+    private static String now() {
+        return org.grassroots.testing.TestClock.now().toInstant().toString();
     }
 
     private static long rsvpsWhere(String condition, String value) {
@@ -379,7 +384,7 @@ class RsvpTest {
                 .then().statusCode(201);
 
         memberEvent(duplicate, EventTypes.MEMBER_MERGED, """
-                {"memberId":"%s","mergedMemberId":"%s","mergedAt":"2026-11-22T00:00:00Z"}""".formatted(survivor, duplicate));
+                {"memberId":"%s","mergedMemberId":"%s","mergedAt":"%s"}""".formatted(survivor, duplicate, now()));
         await().atMost(Duration.ofSeconds(15)).until(() -> memberStatus(duplicate) == null);
 
         List<Map<String, Object>> mine = given().auth().oauth2(TestTokens.member(survivor))
