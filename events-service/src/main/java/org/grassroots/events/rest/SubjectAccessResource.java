@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.grassroots.events.domain.Feedback;
 import org.grassroots.events.domain.Rsvp;
 import org.grassroots.kit.openapi.ApiKeyScopes;
-import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.ApiKeyGrants;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.SubjectAccessGuard;
 import org.grassroots.kit.subjectaccess.SubjectAccess;
 
 import java.util.List;
@@ -40,13 +40,7 @@ public class SubjectAccessResource {
     @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_EXPORT)
     @Operation(hidden = true)
     public SubjectAccess.EventsHoldings held(@NotNull SubjectAccess.Request request) {
-        if (request.memberId() == null) {
-            throw ProblemException.badRequest("memberId", "is required");
-        }
-        if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(ApiKeyGrants.INTEGRATION)
-                && !request.memberId().toString().equals(token.getSubject())) {
-            throw ProblemException.forbidden("A subject-access export is for the person themself or an admin");
-        }
+        SubjectAccessGuard.requireAllowed(identity, token, request.memberId());
         List<String> emails = request.emails() == null ? List.of()
                 : request.emails().stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).distinct().toList();
         List<Rsvp> rsvps = emails.isEmpty() ? Rsvp.list("memberId = ?1 order by createdAt", request.memberId())
