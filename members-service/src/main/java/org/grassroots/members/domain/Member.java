@@ -116,6 +116,13 @@ public class Member extends PanacheEntityBase {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** Every address of the person, additional ones first, the primary last. */
+    public List<String> allEmails() {
+        List<String> emails = new java.util.ArrayList<>(additionalEmails);
+        emails.add(email);
+        return emails;
+    }
+
     /** The person with this email address, primary or additional (case-insensitive). */
     @SuppressWarnings("unchecked")
     public static Optional<Member> findByEmail(String email) {

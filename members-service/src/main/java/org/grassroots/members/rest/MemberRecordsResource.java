@@ -33,7 +33,6 @@ import org.grassroots.members.service.Caller;
 import org.grassroots.members.service.ConsentService;
 import org.grassroots.members.service.MembershipService;
 
-import java.util.List;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
 import java.time.Clock;
@@ -118,9 +117,7 @@ public class MemberRecordsResource {
         if (!caller.isAdmin() && !id.toString().equals(caller.subject())) {
             throw Caller.forbidden("A subject-access export is for the person themself or an admin");
         }
-        List<String> emails = new java.util.ArrayList<>(member.additionalEmails);
-        emails.add(member.email);
-        SubjectAccessSources.Holdings elsewhere = sources.collect(id, emails, token.getRawToken());
+        SubjectAccessSources.Holdings elsewhere = sources.collect(id, member.allEmails(), token.getRawToken());
         return new SubjectAccessExport(SuiteClock.timestamp(clock), MemberView.of(member),
                 StatusChange.historyOf(id).stream().map(StatusChangeView::of).toList(),
                 consents.ledger(id).stream().map(ConsentView::of).toList(), elsewhere.events(), elsewhere.elections(),

@@ -12,7 +12,6 @@ import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
 import org.grassroots.members.messaging.MemberEvents;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,8 +48,7 @@ public class ErasureService {
             throw Caller.forbidden("Only an admin may erase a person");
         }
         // Every address, for the other services to find copies kept without the member id (public RSVPs).
-        List<String> emails = new ArrayList<>(member.additionalEmails);
-        emails.add(member.email);
+        List<String> emails = member.allEmails();
         StatusChange.delete("memberId", memberId);
         ConsentRecord.delete("memberId", memberId);
         member.delete();
