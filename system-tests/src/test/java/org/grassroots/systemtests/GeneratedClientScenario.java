@@ -111,6 +111,10 @@ final class GeneratedClientScenario {
         expect(problems, "the public RSVP is accepted or waitlisted with its cancellation token",
                 (rsvp.getStatus() == RsvpStatus.ACCEPTED || rsvp.getStatus() == RsvpStatus.WAITLISTED)
                         && rsvp.getCancellationToken() != null && rsvp.getMemberId() == null, rsvp.toString());
+        RsvpView reread = new EventsApi(anonymous).getRsvp(slot.getEventId(), rsvp.getId(), rsvp.getCancellationToken());
+        expect(problems, "the public RSVP reads back with its token, its token not shown again",
+                reread.getStatus() == rsvp.getStatus() && reread.getCancellationToken() == null
+                        && (reread.getStatus() != RsvpStatus.ACCEPTED || reread.getLocation() != null), reread.toString());
 
         // Declare a result: a ward of Suffolk, our candidate against a rival.
         OrganisationView suffolk = new OrganisationsApi(anonymous).listOrganisations(null, 200).getItems().stream()

@@ -53,6 +53,27 @@ public class RsvpResource {
         return new RsvpPage(page.items(), page.nextCursor());
     }
 
+    @GET
+    @Path("/{rsvpId}")
+    @PermitAll
+    // Anonymous callers, and callers with a token (who may see more).
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getRsvp",
+            summary = "One RSVP, with where to go once it is accepted", description = "Roles: the member themself, a "
+            + "member of the public with the Cancellation-Token header (given once, with the RSVP), organiser (host "
+            + "branch), admin. How someone on the waitlist learns that a cancellation gave them a place: an accepted "
+            + "RSVP's answer carries the event's whole location, an attendees-only address included.")
+    @APIResponse(responseCode = "200", description = "The RSVP",
+            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RsvpView get(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId,
+                        @HeaderParam("Cancellation-Token") String cancellationToken) {
+        RsvpService.Held held = rsvps.held(eventId, rsvpId, cancellationToken, callers.current());
+        return RsvpView.answering(held.rsvp(), held.event());
+    }
+
     @DELETE
     @Path("/{rsvpId}")
     @PermitAll

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +18,11 @@ import org.grassroots.events.domain.Rsvp;
 import org.grassroots.kit.openapi.ApiKeyScopes;
 import org.grassroots.kit.security.ApiKeyGrants;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.SubjectAccessGrants;
 import org.grassroots.kit.security.SubjectAccessGuard;
 import org.grassroots.kit.subjectaccess.SubjectAccess;
 
 import java.util.List;
-import java.util.Locale;
 
 /** What this service holds about one person, for members-service's subject-access export (internal, undocumented). */
 @Path(SubjectAccess.PATH)
@@ -35,14 +36,18 @@ public class SubjectAccessResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    SubjectAccessGrants grants;
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, ApiKeyGrants.INTEGRATION})
     @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_EXPORT)
     @Operation(hidden = true)
-    public SubjectAccess.EventsHoldings held(@NotNull SubjectAccess.Request request) {
+    public SubjectAccess.EventsHoldings held(@NotNull SubjectAccess.Request request,
+                                             @HeaderParam(SubjectAccess.GRANT_HEADER) String grant) {
         SubjectAccessGuard.requireAllowed(identity, token, request.memberId());
-        List<String> emails = request.emails() == null ? List.of()
-                : request.emails().stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+        // Copies kept under an address only for the addresses members-service vouches are this member's.
+        List<String> emails = grants.verifiedEmails(request.memberId(), request.emails(), grant);
         List<Rsvp> rsvps = emails.isEmpty() ? Rsvp.list("memberId = ?1 order by createdAt", request.memberId())
                 : Rsvp.list("memberId = ?1 or emailNormalised in ?2 order by createdAt", request.memberId(), emails);
         List<Feedback> feedback = emails.isEmpty() ? List.of()

@@ -181,6 +181,27 @@ public class RsvpService {
         return null;
     }
 
+    /** One RSVP and its event, as its person sees it: how a waitlisted person learns they have a place. */
+    public record Held(Rsvp rsvp, Event event) {
+    }
+
+    /**
+     * One RSVP for the person themself (the member, or a member of the public with the cancellation token given with
+     * the RSVP), the event's organisers and admins.
+     */
+    @Transactional
+    public Held held(UUID eventId, UUID rsvpId, String cancellationToken, Caller caller) {
+        Rsvp rsvp = Rsvp.require(eventId, rsvpId);
+        Event event = Event.require(eventId);
+        boolean own = (rsvp.memberId != null && rsvp.memberId.equals(caller.memberId()))
+                || rsvp.cancellableWith(cancellationToken);
+        if (!own && !caller.mayManage(event)) {
+            throw Caller.forbidden("An RSVP is seen by the person themself (a member, or with the cancellation token "
+                    + "given with the RSVP) and the event's organisers");
+        }
+        return new Held(rsvp, event);
+    }
+
     /** The result of a cancellation: the cancelled RSVP and the one promoted from the waitlist, if any. */
     public record Cancellation(Rsvp cancelled, Optional<Rsvp> promoted) {
     }

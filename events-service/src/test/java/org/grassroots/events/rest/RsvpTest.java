@@ -180,6 +180,37 @@ class RsvpTest {
     }
 
     @Test
+    void aWaitlistedPublicRsvpPromotedByACancellationReadsItsPlaceAndTheAttendeesOnlyAddressWithItsToken() {
+        String event = as(organiser).body(eventJson("Canvass", "Exeter", future(6, 14), "published", "public")
+                        .replace("\"longitude\":-4.1427", "\"longitude\":-4.1427,\"addressVisibility\":\"attendees\""))
+                .post("/events").then().statusCode(201).extract().path("id");
+        String slot = timeslot(branch, event, 1, future(6, 14));
+        String rsvps = "/events/" + event + "/timeslots/" + slot + "/rsvps";
+        var first = given().contentType(ContentType.JSON).body(visitor()).post(rsvps).then().statusCode(201)
+                .body("status", equalTo("accepted")).extract();
+        var second = given().contentType(ContentType.JSON).body(visitor()).post(rsvps).then().statusCode(201)
+                .body("status", equalTo("waitlisted")).extract();
+        String waiting = "/events/" + event + "/rsvps/" + second.path("id");
+        String waitingToken = second.path("cancellationToken");
+
+        given().header("Cancellation-Token", waitingToken).get(waiting).then().statusCode(200)
+                .body("status", equalTo("waitlisted")).body("location", nullValue())
+                .body("cancellationToken", nullValue());
+        given().get(waiting).then().statusCode(403).contentType("application/problem+json");
+        given().header("Cancellation-Token", first.path("cancellationToken")).get(waiting).then().statusCode(403);
+        given().auth().oauth2(TestTokens.member(UUID.randomUUID())).get(waiting).then().statusCode(403);
+
+        given().header("Cancellation-Token", first.path("cancellationToken"))
+                .delete("/events/" + event + "/rsvps/" + first.path("id")).then().statusCode(200);
+        given().header("Cancellation-Token", waitingToken).get(waiting).then().statusCode(200)
+                .body("status", equalTo("accepted")).body("location.venue", equalTo("Outside the library"))
+                .body("location.address", equalTo("1 High Street")).body("location.postcode", equalTo("PL4 8AA"));
+        given().auth().oauth2(organiser).get(waiting).then().statusCode(200).body("status", equalTo("accepted"));
+        given().header("Cancellation-Token", waitingToken).get("/events/" + event + "/rsvps/" + UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    @Test
     void badTimeslotsAndRsvpsToCancelledFullOrPastEventsAreProblemsAndWriteNothing() {
         String event = publishedEvent(branch, "Meeting", "Reading", future(7, 18));
         long slots = rows("timeslot");

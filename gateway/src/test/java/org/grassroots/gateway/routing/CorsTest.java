@@ -31,6 +31,16 @@ class CorsTest {
     }
 
     @Test
+    void aPublicRsvpsCancellationTokenMayBeSentFromTheBrowser() {
+        given().header("Origin", "https://app.grassroots.test")
+                .header("Access-Control-Request-Method", "DELETE")
+                .header("Access-Control-Request-Headers", "cancellation-token")
+                .options("/events/1/rsvps/2")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Headers", containsString("Cancellation-Token"));
+    }
+
+    @Test
     void aProxiedAnswerToTheConfiguredOriginExposesTheApisResponseHeaders() {
         given().header("Origin", "https://app.grassroots.test").get("/events")
                 .then().statusCode(200)

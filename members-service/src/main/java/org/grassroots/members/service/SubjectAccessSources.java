@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.SubjectAccessGrants;
 import org.grassroots.kit.subjectaccess.SubjectAccess;
 
 import java.io.IOException;
@@ -20,9 +21,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Asks events-service and elections-service, over HTTP with the caller's own token, what they hold about a person,
- * so the subject-access export covers the suite without reading their databases. A service that is configured but
- * cannot answer makes the export a 503: an incomplete Art. 15 answer is worse than a late one. A service left
+ * Asks events-service and elections-service, over HTTP with the caller's own token and this service's grant for the
+ * person's addresses ({@link SubjectAccessGrants}: only this service knows which addresses are theirs), what they hold
+ * about a person, so the subject-access export covers the suite without reading their databases. A service that is
+ * configured but cannot answer makes the export a 503: an incomplete Art. 15 answer is worse than a late one. A service left
  * unconfigured (a members-service on its own, as in its tests) is left out, and the export's {@code sources} says
  * which services it covers.
  */
@@ -43,6 +45,9 @@ public class SubjectAccessSources {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SubjectAccessGrants grants;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -53,23 +58,26 @@ public class SubjectAccessSources {
         SubjectAccess.ElectionsHoldings elections = new SubjectAccess.ElectionsHoldings(List.of(), List.of());
         Optional<String> eventsBase = eventsUrl.filter(url -> !url.isBlank());
         if (eventsBase.isPresent()) {
-            events = fetch("events-service", eventsBase.get(), request, rawToken, SubjectAccess.EventsHoldings.class);
+            events = fetch("events-service", eventsBase.get(), request, rawToken, SubjectAccess.EventsHoldings.class,
+                    grants.issue(memberId, emails));
             sources.add("events-service");
         }
         Optional<String> electionsBase = electionsUrl.filter(url -> !url.isBlank());
         if (electionsBase.isPresent()) {
             elections = fetch("elections-service", electionsBase.get(), request, rawToken,
-                    SubjectAccess.ElectionsHoldings.class);
+                    SubjectAccess.ElectionsHoldings.class, grants.issue(memberId, emails));
             sources.add("elections-service");
         }
         return new Holdings(events, elections, sources);
     }
 
-    private <T> T fetch(String service, String base, SubjectAccess.Request body, String rawToken, Class<T> type) {
+    private <T> T fetch(String service, String base, SubjectAccess.Request body, String rawToken, Class<T> type,
+                        String grant) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + SubjectAccess.PATH))
                     .timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + rawToken)
+                    .header(SubjectAccess.GRANT_HEADER, grant)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))

@@ -122,19 +122,20 @@ public final class Devstack implements AutoCloseable {
                 DevTokens.gatewaySigningKeyPem());
 
         for (String service : SERVICES) {
-            Map<String, String> env = withExtra(Map.of(
-                    "PORT", Integer.toString(options.servicePort(service)),
-                    "DB_URL", postgres.jdbcUrl(service),
-                    "DB_USER", postgres.username(),
-                    "DB_PASSWORD", postgres.password(),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "JWT_PUBLIC_KEY_LOCATION", serviceKeys.toUri().toString(),
-                    "GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER,
+            Map<String, String> env = withExtra(Map.ofEntries(
+                    Map.entry("PORT", Integer.toString(options.servicePort(service))),
+                    Map.entry("DB_URL", postgres.jdbcUrl(service)),
+                    Map.entry("DB_USER", postgres.username()),
+                    Map.entry("DB_PASSWORD", postgres.password()),
+                    Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                    Map.entry("JWT_PUBLIC_KEY_LOCATION", serviceKeys.toUri().toString()),
+                    Map.entry("GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER),
                     // The local run's own secret; digests are only ever sent, so a fixed one loses nothing.
-                    "GRASSROOTS_ERASURE_DIGEST_KEY", "devstack-local-erasure-digest-secret",
+                    Map.entry("GRASSROOTS_ERASURE_DIGEST_KEY", "devstack-local-erasure-digest-secret"),
+                    Map.entry("GRASSROOTS_SUBJECT_ACCESS_KEY", "devstack-local-subject-access-secret"),
                     // members-service asks the others for the subject-access export.
-                    "EVENTS_SERVICE_URL", serviceUrl("events"),
-                    "ELECTIONS_SERVICE_URL", serviceUrl("elections")));
+                    Map.entry("EVENTS_SERVICE_URL", serviceUrl("events")),
+                    Map.entry("ELECTIONS_SERVICE_URL", serviceUrl("elections"))));
             launch(service, new Launch(service + "-service", jarOf(service), env));
         }
         Map<String, String> gatewayEnv = withExtra(Map.ofEntries(

@@ -18,6 +18,12 @@ public final class SubjectAccess {
     /** The internal path each holding service answers (POST {@link Request}). */
     public static final String PATH = "/internal/subject-access";
 
+    /**
+     * The header carrying members-service's grant for the request's addresses: without it, a service answers for the
+     * member id only (an address is not proof of whose it is).
+     */
+    public static final String GRANT_HEADER = "Grassroots-Subject-Access-Grant";
+
     private SubjectAccess() {
     }
 
