@@ -110,10 +110,15 @@ public class ApiKeyExchange {
     }
 
     private String mint(ApiKey key) {
+        // Tokens live on the system clock (the services check exp against it); a key's expiry is on the suite's
+        // clock, which GRASSROOTS_CLOCK_OFFSET may move: the token gets what is left of the key's life.
         Instant now = Instant.now();
         Instant expires = now.plus(lifetime);
-        if (key.expiresAt() != null && key.expiresAt().toInstant().isBefore(expires)) {
-            expires = key.expiresAt().toInstant();
+        if (key.expiresAt() != null) {
+            Instant keyEnds = now.plus(java.time.Duration.between(apiKeys.now().toInstant(), key.expiresAt().toInstant()));
+            if (keyEnds.isBefore(expires)) {
+                expires = keyEnds;
+            }
         }
         String token = Jwt.issuer(issuer)
                 .subject("api-key:" + key.id())
