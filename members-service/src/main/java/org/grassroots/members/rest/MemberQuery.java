@@ -8,7 +8,7 @@ import org.grassroots.members.domain.ContactPurpose;
 import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
 import org.grassroots.members.domain.PartyRole;
-import org.grassroots.members.service.MembershipService;
+import org.grassroots.members.service.MemberQueries;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -49,7 +49,7 @@ public class MemberQuery {
     @QueryParam("role")
     PartyRole role;
 
-    MembershipService.MemberFilter filter() {
+    MemberQueries.MemberFilter filter() {
         ContactChannel channel = null;
         ContactPurpose purpose = null;
         if (consent != null && !consent.isBlank()) {
@@ -61,7 +61,7 @@ public class MemberQuery {
                 throw ProblemException.badRequest("consent", "must be channel:purpose, e.g. email:campaigning");
             }
         }
-        return new MembershipService.MemberFilter(branch, status, type, blankToNull(email),
+        return new MemberQueries.MemberFilter(branch, status, type, blankToNull(email),
                 dateTime("joinedSince", joinedSince), dateTime("updatedSince", updatedSince), channel, purpose,
                 blankToNull(tag), role);
     }

@@ -31,7 +31,7 @@ import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
 import org.grassroots.members.service.Caller;
 import org.grassroots.members.service.ConsentService;
-import org.grassroots.members.service.MembershipService;
+import org.grassroots.members.service.MemberQueries;
 
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
@@ -57,7 +57,7 @@ public class MemberRecordsResource {
     ConsentService consents;
 
     @Inject
-    MembershipService membership;
+    MemberQueries queries;
 
     @Inject
     Callers callers;
@@ -94,7 +94,7 @@ public class MemberRecordsResource {
     @APIResponse(responseCode = "200", description = "Current consent and the ledger",
             content = @Content(schema = @Schema(implementation = ConsentsView.class)))
     public ConsentsView consents(@PathParam("id") UUID id) {
-        membership.readable(id, callers.current());
+        queries.readable(id, callers.current());
         return new ConsentsView(consents.current(id).stream().map(ConsentView::of).toList(),
                 consents.ledger(id).stream().map(ConsentView::of).toList());
     }
@@ -113,7 +113,7 @@ public class MemberRecordsResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubjectAccessExport export(@PathParam("id") UUID id) {
         Caller caller = callers.current();
-        Member member = membership.readable(id, caller);
+        Member member = queries.readable(id, caller);
         if (!caller.isAdmin() && !id.toString().equals(caller.subject())) {
             throw Caller.forbidden("A subject-access export is for the person themself or an admin");
         }

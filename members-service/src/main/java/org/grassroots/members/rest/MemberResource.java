@@ -45,6 +45,7 @@ import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.service.MembershipService;
+import org.grassroots.members.service.MemberQueries;
 import org.grassroots.members.service.MergeService;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -59,6 +60,9 @@ public class MemberResource {
 
     @Inject
     MembershipService membership;
+
+    @Inject
+    MemberQueries queries;
 
     @Inject
     Callers callers;
@@ -136,7 +140,7 @@ public class MemberResource {
         JsonMergePatch.requireWritable(patch, WRITABLE);
         Long expected = JsonMergePatch.ifMatchVersion(ifMatch);
         var caller = callers.current();
-        Member current = membership.readable(id, caller);
+        Member current = queries.readable(id, caller);
         JsonNode patched = JsonMergePatch.apply(mapper.valueToTree(NewMemberRequest.of(current)), patch);
         NewMemberRequest request;
         try {
@@ -171,7 +175,7 @@ public class MemberResource {
                            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         var filter = query.filter();
-        Page<MemberView> page = membership.list(filter, PageRequest.of(limit, cursor, 2), callers.current())
+        Page<MemberView> page = queries.list(filter, PageRequest.of(limit, cursor, 2), callers.current())
                 .map(MemberView::of);
         return new MemberPage(page.items(), page.nextCursor());
     }
@@ -193,7 +197,7 @@ public class MemberResource {
     public RestResponse<MemberView> get(@PathParam("id") UUID id, @Context UriInfo uri) {
         // RestResponse<MemberView> rather than Response: the JSON writer is chosen once at build time, not looked
         // up on every read.
-        Optional<Member> member = membership.findReadable(id, callers.current());
+        Optional<Member> member = queries.findReadable(id, callers.current());
         if (member.isPresent()) {
             return RestResponse.ResponseBuilder.ok(MemberView.of(member.get())).tag(etag(member.get())).build();
         }
@@ -231,7 +235,7 @@ public class MemberResource {
             + "their branch, admin. Oldest first: joined, then every status change.")
     @APIResponse(responseCode = "200", description = "The history")
     public List<StatusChangeView> history(@PathParam("id") UUID id) {
-        return membership.history(id, callers.current()).stream().map(StatusChangeView::of).toList();
+        return queries.history(id, callers.current()).stream().map(StatusChangeView::of).toList();
     }
 
     @GET
@@ -249,7 +253,7 @@ public class MemberResource {
         var filter = query.filter();
         var caller = callers.current();
         // The first page is read now, so that a forbidden filter fails before any byte is sent.
-        Page<Member> first = membership.list(filter, PageRequest.of(PageRequest.MAX_LIMIT, null, 2), caller);
+        Page<Member> first = queries.list(filter, PageRequest.of(PageRequest.MAX_LIMIT, null, 2), caller);
         StreamingOutput csv = out -> {
             var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
             writer.write(MemberCsv.header());
@@ -261,7 +265,7 @@ public class MemberResource {
                 if (page.nextCursor() == null) {
                     break;
                 }
-                page = membership.list(filter, PageRequest.of(PageRequest.MAX_LIMIT, page.nextCursor(), 2), caller);
+                page = queries.list(filter, PageRequest.of(PageRequest.MAX_LIMIT, page.nextCursor(), 2), caller);
             }
             writer.flush();
         };
