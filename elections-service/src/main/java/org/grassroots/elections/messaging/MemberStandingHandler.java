@@ -60,9 +60,9 @@ public class MemberStandingHandler implements EventHandler {
         if (EventTypes.MEMBER_JOINED.equals(event.type())) {
             joined(event.data());
         } else if (EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())) {
-            statusChanged(event.data());
+            statusChanged(event);
         } else if (EventTypes.MEMBER_ERASED.equals(event.type())) {
-            UUID memberId = memberId(event.data());
+            UUID memberId = event.uuid("memberId");
             MemberStanding.deleteById(memberId);
             // Answers remembered for retries (a candidacy or office with the member's name) go first, found by
             // the member's id and by the ids of those records.
@@ -77,9 +77,9 @@ public class MemberStandingHandler implements EventHandler {
             Candidacy.update("name = null, memberId = null, updatedAt = ?1 where memberId = ?2",
                     SuiteClock.timestamp(clock), memberId);
         } else if (EventTypes.MEMBER_MERGED.equals(event.type())) {
-            UUID merged = uuid(event.data(), "mergedMemberId");
+            UUID merged = event.uuid("mergedMemberId");
             MemberStanding.deleteById(merged);
-            UUID survivor = uuid(event.data(), "memberId");
+            UUID survivor = event.uuid("memberId");
             OfficeHolder.update("memberId = ?1 where memberId = ?2", survivor, merged);
             // Both records may be in selection for one ballot: the survivor's candidacy stays, the other goes
             // on under no member (its name stays until the survivor is erased, if ever).
@@ -89,8 +89,9 @@ public class MemberStandingHandler implements EventHandler {
         }
     }
 
-    private void statusChanged(JsonNode data) {
-        UUID memberId = memberId(data);
+    private void statusChanged(IncomingEvent event) {
+        JsonNode data = event.data();
+        UUID memberId = event.uuid("memberId");
         MemberStanding standing = MemberStanding.<MemberStanding>findByIdOptional(memberId)
                 .orElseThrow(() -> new IllegalStateException("status change before join for " + memberId));
         standing.status = data.path("toStatus").asText();
@@ -98,18 +99,6 @@ public class MemberStandingHandler implements EventHandler {
         // Selection needs good standing: flag candidacies of a member who lapsed, clear the flag on rejoining.
         Candidacy.update("memberLapsed = ?1, updatedAt = ?2 where memberId = ?3", !standing.inGoodStanding(),
                 standing.updatedAt, memberId);
-    }
-
-    private static UUID memberId(JsonNode data) {
-        return uuid(data, "memberId");
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(data.path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("member event without a valid " + field, e);
-        }
     }
 
     private void joined(JsonNode data) {
@@ -141,7 +130,7 @@ public class MemberStandingHandler implements EventHandler {
     public void handleAll(List<IncomingEvent> events) {
         EventRuns.apply(events,
                 event -> EventTypes.MEMBER_JOINED.equals(event.type()) ? parseJoined(event.data()) : null,
-                event -> memberId(event.data()),
+                event -> event.uuid("memberId"),
                 event -> EventTypes.MEMBER_STATUS_CHANGED.equals(event.type())
                         || EventTypes.MEMBER_ERASED.equals(event.type()) || EventTypes.MEMBER_MERGED.equals(event.type()),
                 this::upsert, this::handle);

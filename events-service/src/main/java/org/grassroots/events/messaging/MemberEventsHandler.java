@@ -82,7 +82,7 @@ public class MemberEventsHandler implements EventHandler {
         }
         if (EventTypes.MEMBER_MERGED.equals(event.type())) {
             // The survivor has its own record; the merged id is gone.
-            UUID merged = uuid(event, "mergedMemberId");
+            UUID merged = event.uuid("mergedMemberId");
             UUID survivor = memberId(event);
             MemberProjection.deleteById(merged);
             // Where both had a live RSVP for the same timeslot, the duplicate's is cancelled instead of moved.
@@ -170,14 +170,6 @@ public class MemberEventsHandler implements EventHandler {
     }
 
     private static UUID memberId(IncomingEvent event) {
-        return uuid(event, "memberId");
-    }
-
-    private static UUID uuid(IncomingEvent event, String field) {
-        try {
-            return UUID.fromString(event.data().path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + " without a valid " + field, e);
-        }
+        return event.uuid("memberId");
     }
 }

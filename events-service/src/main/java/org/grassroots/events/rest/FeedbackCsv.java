@@ -1,6 +1,7 @@
 package org.grassroots.events.rest;
 
 import org.grassroots.events.service.FeedbackExport;
+import org.grassroots.kit.csv.CsvCell;
 
 import java.util.List;
 import java.util.Objects;
@@ -22,15 +23,6 @@ final class FeedbackCsv {
     static String row(FeedbackExport.Row r) {
         return List.of(r.feedbackId(), r.recordedAt(), r.eventId(), r.eventTitle(), r.town(), r.postcode(),
                         r.timeslotId(), r.timeslotStartsAt(), r.question(), r.answer(), r.topics(), r.contactConsent())
-                .stream().map(v -> cell(Objects.toString(v, ""))).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    /** Quotes where needed, and defuses formulas (a cell starting with = + - @ would run in a spreadsheet). */
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+                .stream().map(v -> CsvCell.of(Objects.toString(v, ""))).collect(Collectors.joining(",")) + "\r\n";
     }
 }

@@ -38,19 +38,11 @@ public class OfficeHolderEventsHandler implements EventHandler {
         // A seat on a council makes a councillor; one in Parliament (or a mayoralty) does not.
         String organisationType = data.path("organisationType").asText("");
         boolean council = organisationType.endsWith("-council") || organisationType.equals("london-borough");
-        councillors.officeHolderChanged(uuid(data, "officeHolderId", event), optionalUuid(data, "memberId", event),
+        councillors.officeHolderChanged(event.uuid("officeHolderId"), optionalUuid(data, "memberId", event),
                 council && data.path("holdsOfficeForOurParty").booleanValue(), event.time());
     }
 
     private static UUID optionalUuid(JsonNode data, String field, IncomingEvent event) {
-        return data.path(field).isNull() || data.path(field).isMissingNode() ? null : uuid(data, field, event);
-    }
-
-    private static UUID uuid(JsonNode data, String field, IncomingEvent event) {
-        try {
-            return UUID.fromString(data.path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + " without a valid " + field, e);
-        }
+        return data.path(field).isNull() || data.path(field).isMissingNode() ? null : event.uuid(field);
     }
 }

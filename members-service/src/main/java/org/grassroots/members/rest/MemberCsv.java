@@ -1,6 +1,7 @@
 package org.grassroots.members.rest;
 
 import org.grassroots.members.domain.Member;
+import org.grassroots.kit.csv.CsvCell;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,19 +30,10 @@ final class MemberCsv {
                         String.join(" ", m.tags), m.roles.stream().map(Enum::name).collect(Collectors.joining(" ")),
                         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(m.joinedAt),
                         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(m.updatedAt))
-                .stream().map(v -> cell(v.toString())).collect(Collectors.joining(",")) + "\r\n";
+                .stream().map(v -> CsvCell.of(v.toString())).collect(Collectors.joining(",")) + "\r\n";
     }
 
     private static String line(Member m, int index) {
         return index < m.addressLines.length ? m.addressLines[index] : "";
-    }
-
-    /** Quotes where needed, and defuses formulas (a cell starting with = + - @ would run in a spreadsheet). */
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 }

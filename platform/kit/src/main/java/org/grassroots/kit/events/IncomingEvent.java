@@ -22,6 +22,15 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         return data == null;
     }
 
+    /** A UUID field of {@code data}; an event without it, or with something else there, is poison. */
+    public UUID uuid(String field) {
+        try {
+            return UUID.fromString(data == null ? "" : data.path(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(type + " without a valid " + field, e);
+        }
+    }
+
     /** Reads the binary-mode headers and JSON value; a record that is not a valid CloudEvent is poison. */
     public static IncomingEvent from(ConsumerRecord<String, byte[]> record, ObjectMapper mapper) {
         // One pass over the headers (a later header of the same name wins, as Headers.lastHeader has it).
