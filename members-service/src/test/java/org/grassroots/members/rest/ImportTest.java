@@ -283,11 +283,12 @@ class ImportTest {
         String admin = TestTokens.admin();
         UUID branch = MembersApi.branch("Fields", "FL");
         String email = MembersApi.email("fields");
+        String duesPaidUntil = org.grassroots.testing.TestClock.today().plusMonths(4).toString();
         String csv = "givenName,familyName,email,phone,postcode,membershipType,branchId,origin,externalId,"
                 + "duesPaidUntil,addressLine1,addressLine2,addressLine3,locality,region\n"
                 + "Siân,\"O'Brien, \"\"Óg\"\"\",%s,07700 900003,fl1 2ab,concessionary,%s,spring fair,crm-%s,"
                 .formatted(email, branch, email)
-                + "2027-03-31,Flat 2,\"10 Quay St, rear\",Old Town,Fieldsby,Fieldshire\n";
+                + duesPaidUntil + ",Flat 2,\"10 Quay St, rear\",Old Town,Fieldsby,Fieldshire\n";
         String job = given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8").body(csv)
                 .post("/members/imports").then().statusCode(202).extract().header("Location");
         awaitCompleted(admin, job);
@@ -300,7 +301,7 @@ class ImportTest {
                 .body("items[0].membershipType", equalTo("concessionary")).body("items[0].status", equalTo("active"))
                 .body("items[0].branchId", equalTo(branch.toString())).body("items[0].origin", equalTo("spring fair"))
                 .body("items[0].externalId", equalTo("crm-" + email))
-                .body("items[0].duesPaidUntil", equalTo("2027-03-31"))
+                .body("items[0].duesPaidUntil", equalTo(duesPaidUntil))
                 .body("items[0].addressLines", contains("Flat 2", "10 Quay St, rear", "Old Town"))
                 .body("items[0].locality", equalTo("Fieldsby")).body("items[0].region", equalTo("Fieldshire"))
                 .extract().path("items[0].id");

@@ -37,8 +37,8 @@ class SuiteClockTest {
 
     @Test
     void timestampsKeepMicrosecondsInUtcAsPostgresDoes() {
-        var now = SuiteClock.timestamp(Clock.fixed(Instant.parse("2026-12-05T10:15:30.123456789Z"),
+        var now = SuiteClock.timestamp(Clock.fixed(Instant.parse("2001-06-05T10:15:30.123456789Z"),
                 java.time.ZoneId.of("Europe/London")));
-        assertEquals("2026-12-05T10:15:30.123456Z", now.toString());
+        assertEquals("2001-06-05T10:15:30.123456Z", now.toString());
     }
 }
