@@ -193,13 +193,17 @@ public class RsvpService {
     public Held held(UUID eventId, UUID rsvpId, String cancellationToken, Caller caller) {
         Rsvp rsvp = Rsvp.require(eventId, rsvpId);
         Event event = Event.require(eventId);
-        boolean own = (rsvp.memberId != null && rsvp.memberId.equals(caller.memberId()))
-                || rsvp.cancellableWith(cancellationToken);
-        if (!own && !caller.mayManage(event)) {
+        if (!isTheirs(rsvp, cancellationToken, caller) && !caller.mayManage(event)) {
             throw Caller.forbidden("An RSVP is seen by the person themself (a member, or with the cancellation token "
                     + "given with the RSVP) and the event's organisers");
         }
         return new Held(rsvp, event);
+    }
+
+    /** The RSVP's own person: the member it is for, or a member of the public with its cancellation token. */
+    private static boolean isTheirs(Rsvp rsvp, String cancellationToken, Caller caller) {
+        return (rsvp.memberId != null && rsvp.memberId.equals(caller.memberId()))
+                || rsvp.cancellableWith(cancellationToken);
     }
 
     /** The result of a cancellation: the cancelled RSVP and the one promoted from the waitlist, if any. */
@@ -213,9 +217,7 @@ public class RsvpService {
         Rsvp rsvp = Rsvp.<Rsvp>findById(rsvpId);
         Rsvp.getEntityManager().refresh(rsvp); // its state as of holding the lock
         Event event = Event.require(eventId);
-        boolean own = (rsvp.memberId != null && rsvp.memberId.equals(caller.memberId()))
-                || rsvp.cancellableWith(cancellationToken);
-        if (!own && !caller.mayManage(event)) {
+        if (!isTheirs(rsvp, cancellationToken, caller) && !caller.mayManage(event)) {
             throw Caller.forbidden("Only the person themself (a member, or with the cancellation token given with "
                     + "the RSVP) or the event's organisers cancel this RSVP");
         }
