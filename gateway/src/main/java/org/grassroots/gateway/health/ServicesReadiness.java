@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.grassroots.gateway.routing.GatewayConfig;
+import org.grassroots.gateway.config.GatewayConfig;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.grassroots.gateway.access.RateLimits;
+import org.grassroots.gateway.ratelimit.RateLimits;
 import org.grassroots.kit.openapi.ProblemResponses;
 import org.grassroots.kit.openapi.SuiteContract;
 

@@ -18,9 +18,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.grassroots.gateway.access.Admission;
-import org.grassroots.gateway.access.Gatekeeper;
-import org.grassroots.gateway.problem.GatewayProblem;
+import org.grassroots.gateway.admission.Admission;
+import org.grassroots.gateway.admission.Gatekeeper;
+import org.grassroots.kit.problem.RoutedProblem;
 import org.jboss.logging.Logger;
 
 import java.util.Locale;
@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.grassroots.gateway.config.GatewayConfig;
 
 /**
  * Forwards requests by path prefix to the owning service over pooled keep-alive connections, streaming bodies
@@ -80,13 +81,13 @@ public class ReverseProxy {
             if (admitted.failed()) {
                 LOG.errorf(admitted.cause(), "Admission of request %s failed", requestId);
                 in.resume();
-                GatewayProblem.of(500, "internal", "Internal error", "Reference " + requestId).send(rc, requestId);
+                RoutedProblem.of(500, "internal", "Internal error", "Reference " + requestId).send(rc, requestId);
             } else if (admitted.result().refused()) {
                 in.resume(); // the body is dropped: the connection stays usable
                 admitted.result().refusal().send(rc, requestId);
             } else if (!breaker.allow(System.nanoTime())) {
                 in.resume();
-                GatewayProblem.of(503, "upstream-unavailable", "Service unavailable", "The " + service
+                RoutedProblem.of(503, "upstream-unavailable", "Service unavailable", "The " + service
                                 + " service is failing; the gateway is not sending it requests for a moment")
                         .with("Retry-After", Long.toString(breaker.secondsUntilProbe(System.nanoTime())))
                         .send(rc, requestId);
@@ -196,7 +197,7 @@ public class ReverseProxy {
         int status = slow ? 504 : 503;
         LOG.warnf("%s %s -> %s failed (%s), request %s", rc.request().method(), rc.request().path(), service,
                 cause.getClass().getSimpleName(), requestId);
-        GatewayProblem.of(status, slow ? "upstream-timeout" : "upstream-unavailable",
+        RoutedProblem.of(status, slow ? "upstream-timeout" : "upstream-unavailable",
                         slow ? "Gateway timeout" : "Service unavailable",
                         "The " + service + " service " + (slow ? "did not answer in time" : "is unavailable")
                                 + "; try again shortly")

@@ -8,6 +8,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.impl.VertxInternal;
 
 import java.net.URI;
+import org.grassroots.gateway.config.GatewayConfig;
 
 /**
  * One service's HTTP clients: one per event loop, each with its share of the service's connections. A request

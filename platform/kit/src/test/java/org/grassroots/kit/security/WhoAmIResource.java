@@ -16,11 +16,12 @@ import java.util.TreeSet;
 public class WhoAmIResource {
 
     @Inject
-    TokenCaller caller;
+    Callers callers;
 
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.ORGANISER, Roles.ADMIN})
     public Map<String, Object> whoAmI() {
+        Caller caller = callers.current();
         return Map.of("subject", caller.subject(), "roles", new TreeSet<>(caller.roles()),
                 "branch", String.valueOf(caller.branchId()));
     }
