@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Caller;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -96,5 +97,15 @@ public class Event extends PanacheEntityBase {
 
     public boolean isPublished() {
         return status == EventStatus.published;
+    }
+
+    /** The host branch's organisers and admins manage an event. */
+    public boolean isManagedBy(Caller caller) {
+        return caller.managesBranch(branchId);
+    }
+
+    /** @throws ProblemException 403 unless the caller manages this event */
+    public void requireManagedBy(Caller caller) {
+        caller.requireManagesBranch(branchId, "Only the host branch's organisers and admins manage this event");
     }
 }

@@ -30,8 +30,8 @@ import org.grassroots.events.service.RollUpService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.Callers;
 
 import java.util.UUID;
 
@@ -60,10 +60,8 @@ public class CampaignResource {
             summary = "Create a campaign", description = "Role: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body (endsOn before startsOn, ...)", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A campaign with this name exists", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (endsOn before startsOn, ...)")
+    @APIResponse(responseCode = "409", description = "A campaign with this name exists")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewCampaignRequest request,
                            @Context UriInfo uri) {
         Campaign campaign = campaigns.create(request.name(), request.description(), request.startsOn(),
@@ -90,8 +88,7 @@ public class CampaignResource {
             summary = "Read a campaign", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The campaign",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
-    @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such campaign")
     public CampaignView get(@PathParam("id") UUID id) {
         return CampaignView.of(campaigns.find(id));
     }
@@ -103,10 +100,8 @@ public class CampaignResource {
             summary = "Add an event to the campaign", description = "Roles: organiser (the event's host branch), "
             + "admin. An event is in one campaign at most; this moves it. Publishes event.updated.v1 unless a draft.")
     @APIResponse(responseCode = "204", description = "The event is in the campaign")
-    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such campaign or event", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another branch's event")
+    @APIResponse(responseCode = "404", description = "No such campaign or event")
     public void addEvent(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId) {
         campaigns.assign(id, eventId, callers.current());
     }

@@ -37,7 +37,7 @@ import org.grassroots.events.domain.Event;
 import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.EventType;
 import org.grassroots.events.service.EventSearch;
-import org.grassroots.events.service.Caller;
+import org.grassroots.kit.security.Caller;
 import org.grassroots.events.service.EventCatalogueService;
 import org.grassroots.events.service.EventService;
 import org.grassroots.kit.idempotency.Idempotent;
@@ -45,9 +45,9 @@ import org.grassroots.kit.openapi.ResponseHeaders;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.patch.JsonMergePatch;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.Callers;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -89,12 +89,10 @@ public class EventResource {
             + "cancelled and completed events with status. Filters combine: town, postcode area/district/sector, "
             + "a point and radius, a start date range, type, campaign, branch. Ordered by start time; "
             + "cursor-paginated. No street addresses or personal data.")
-    @APIResponse(responseCode = "403", description = "A status other than published, not for this caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A status other than published, not for this caller")
     @APIResponse(responseCode = "200", description = "A page of events",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor")
     public EventPage list(@Parameter(description = "Town, case-insensitive", example = "Plymouth")
                           @QueryParam("town") String town,
                           @Parameter(description = "Postcode area (PL), district (PL4) or sector (PL4 8)")
@@ -181,12 +179,9 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body: e.g. endsAt not after startsAt, unknown type, "
-            + "text too long", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "text too long")
+    @APIResponse(responseCode = "403", description = "Another branch's event")
+    @APIResponse(responseCode = "413", description = "Body too large")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewEventRequest request,
                            @Context UriInfo uri) {
         Event event = events.create(request.details(), callers.current());
@@ -207,12 +202,11 @@ public class EventResource {
             + "is public, to attendees and to organisers.")
     @APIResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "404", description = "No such event (or not one this caller may see)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event (or not one this caller may see)")
     public Response get(@PathParam("id") UUID id) {
         Caller caller = callers.current();
         Event event = events.visible(id, caller);
-        boolean manages = caller.mayManage(event);
+        boolean manages = event.isManagedBy(caller);
         boolean address = manages || event.addressVisibility == AddressVisibility.public_
                 || rsvps.isAttendee(event, caller);
         return Response.ok(EventView.of(event, address, manages)).tag(etag(event)).build();
@@ -229,15 +223,11 @@ public class EventResource {
             + "event changed or completed) or cancelled.")
     @APIResponse(responseCode = "200", description = "The changed event",
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid patch", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another branch's event", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch")
+    @APIResponse(responseCode = "403", description = "Another branch's event")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
     @APIResponse(responseCode = "422", description = "The lifecycle does not allow this status, or the event is "
-            + "cancelled or completed", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "cancelled or completed")
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = EventPatchRequest.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {

@@ -31,8 +31,8 @@ import org.grassroots.events.service.FeedbackService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.Callers;
 
 import java.util.List;
 import java.util.UUID;
@@ -92,11 +92,9 @@ public class FeedbackResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body: answer too long, no topics, contact details "
-            + "without consent, ...", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "without consent, ...")
     @APIResponse(responseCode = "422", description = "A topic not on the list, a question or timeslot not of this "
-            + "event, or an event not published", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "event, or an event not published")
     public Response record(@PathParam("eventId") UUID eventId,
                            @NotNull(message = "a JSON body is required") @Valid NewFeedbackRequest request,
                            @Context UriInfo uri) {

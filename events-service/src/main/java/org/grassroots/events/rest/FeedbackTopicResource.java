@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.service.FeedbackService;
 import org.grassroots.kit.idempotency.Idempotent;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
 
 import java.util.List;
@@ -44,8 +43,7 @@ public class FeedbackTopicResource {
             summary = "Add a topic to the managed list", description = "Role: admin. A retired slug is revived.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = TopicView.class)))
-    @APIResponse(responseCode = "409", description = "The topic exists", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The topic exists")
     public Response add(@NotNull(message = "a JSON body is required") @Valid NewTopicRequest request,
                         @Context UriInfo uri) {
         var topic = feedback.addTopic(request.slug(), request.label());

@@ -23,8 +23,8 @@ import org.grassroots.events.service.RsvpService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.Callers;
 
 import java.util.UUID;
 
@@ -66,8 +66,7 @@ public class RsvpResource {
             + "RSVP's answer carries the event's whole location, an attendees-only address included.")
     @APIResponse(responseCode = "200", description = "The RSVP",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not yours")
     public RsvpView get(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId,
                         @HeaderParam("Cancellation-Token") String cancellationToken) {
         RsvpService.Held held = rsvps.held(eventId, rsvpId, cancellationToken, callers.current());
@@ -86,8 +85,7 @@ public class RsvpResource {
             + "accepted place goes to the longest-waiting RSVP on the waitlist. Cancelling twice changes nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled RSVP",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not yours")
     public RsvpView cancel(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId,
                            @HeaderParam("Cancellation-Token") String cancellationToken) {
         return RsvpView.of(rsvps.cancel(eventId, rsvpId, cancellationToken, callers.current()).cancelled());
@@ -102,8 +100,7 @@ public class RsvpResource {
             + "Publishes org.grassroots.event.attendance-recorded.v1 once.")
     @APIResponse(responseCode = "200", description = "The RSVP, attended",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))
-    @APIResponse(responseCode = "422", description = "Not an accepted RSVP, or the event is not on",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not an accepted RSVP, or the event is not on")
     public RsvpView checkIn(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId) {
         return RsvpView.of(rsvps.checkIn(eventId, rsvpId, callers.current()));
     }

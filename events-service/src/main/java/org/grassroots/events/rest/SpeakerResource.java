@@ -28,6 +28,7 @@ import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.SpeakerService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.Callers;
 
 import java.util.List;
 import java.util.UUID;

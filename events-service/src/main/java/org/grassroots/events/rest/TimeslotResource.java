@@ -29,8 +29,8 @@ import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.RsvpService;
 import org.grassroots.events.service.TimeslotService;
 import org.grassroots.kit.idempotency.Idempotent;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.security.Callers;
 
 import java.util.List;
 import java.util.UUID;
@@ -60,10 +60,8 @@ public class TimeslotResource {
             summary = "Add a timeslot", description = "Roles: organiser (host branch), admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TimeslotView.class)))
-    @APIResponse(responseCode = "400", description = "Negative capacity, endsAt not after startsAt, ...",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The event is cancelled or completed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Negative capacity, endsAt not after startsAt, ...")
+    @APIResponse(responseCode = "422", description = "The event is cancelled or completed")
     public Response add(@PathParam("eventId") UUID eventId,
                         @NotNull(message = "a JSON body is required") @Valid NewTimeslotRequest request,
                         @Context UriInfo uri) {
@@ -101,13 +99,10 @@ public class TimeslotResource {
             + "sign-up sheet); the public and members get 422 event-past.")
     @APIResponse(responseCode = "201", description = "Accepted or waitlisted (see status)",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))
-    @APIResponse(responseCode = "400", description = "Missing name/email/consent, invalid email, text too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already registered, or full without a waitlist",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing name/email/consent, invalid email, text too long")
+    @APIResponse(responseCode = "409", description = "Already registered, or full without a waitlist")
     @APIResponse(responseCode = "422", description = "Event cancelled, not published, or started (for the public "
-            + "and members); member unknown or not active", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "and members); member unknown or not active")
     public Response rsvp(@PathParam("eventId") UUID eventId, @PathParam("timeslotId") UUID timeslotId,
                          @Valid RsvpRequest request, @Context UriInfo uri) {
         Rsvp rsvp = rsvps.rsvp(eventId, timeslotId, (request == null ? RsvpRequest.EMPTY : request).details(),
@@ -129,13 +124,10 @@ public class TimeslotResource {
     @APIResponse(responseCode = "201", description = "The walk-in, attended",
             content = @Content(schema = @Schema(implementation = RsvpView.class)))
     @APIResponse(responseCode = "400", description = "Nobody named, or a member of the public without name, email or "
-            + "consent", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "They have an RSVP for the timeslot already: check it in",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "consent")
+    @APIResponse(responseCode = "409", description = "They have an RSVP for the timeslot already: check it in")
     @APIResponse(responseCode = "422", description = "The timeslot has not started; the event is a draft or "
-            + "cancelled; the member is unknown or not active", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "cancelled; the member is unknown or not active")
     public Response walkIn(@PathParam("eventId") UUID eventId, @PathParam("timeslotId") UUID timeslotId,
                            @NotNull(message = "a JSON body is required") @Valid RsvpRequest request,
                            @Context UriInfo uri) {

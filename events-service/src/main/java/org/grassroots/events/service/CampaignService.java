@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
 import java.time.Clock;
 
 /** Campaigns and which events run under them. */
@@ -69,7 +70,7 @@ public class CampaignService {
             Campaign.require(campaignId);
         }
         Event event = Event.require(eventId);
-        caller.checkManages(event);
+        event.requireManagedBy(caller);
         if (java.util.Objects.equals(event.campaignId, campaignId)) {
             return event;
         }

@@ -11,6 +11,8 @@ import org.grassroots.events.domain.PublicLocation;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.security.Caller;
+import org.grassroots.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -42,8 +44,8 @@ public class EventCatalogueService {
     public Page<Listing> search(EventSearch search, PageRequest request, Caller caller) {
         EventStatus status = search.status() == null ? EventStatus.published : search.status();
         if (status != EventStatus.published && !caller.isAdmin()
-                && (search.branch() == null || !caller.mayManageBranch(search.branch()))) {
-            throw Caller.forbidden("Only the branch's organisers and admins list its " + status + " events; name "
+                && (search.branch() == null || !caller.managesBranch(search.branch()))) {
+            throw ProblemException.forbidden("Only the branch's organisers and admins list its " + status + " events; name "
                     + "your branch");
         }
         // The status is inlined (an enum constant): the partial indexes on published events need the literal.

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
 import java.time.Clock;
 
 /**
@@ -72,7 +73,7 @@ public class EventService {
     @Transactional
     public Event update(UUID id, EventDetails patch, Long expectedVersion, Caller caller) {
         Event event = Event.require(id);
-        caller.checkManages(event);
+        event.requireManagedBy(caller);
         if (expectedVersion != null && expectedVersion != event.version) {
             throw ProblemException.preconditionFailed(
                     "The event was changed meanwhile (If-Match does not match its ETag); read it again");
@@ -145,7 +146,7 @@ public class EventService {
     }
 
     public static boolean mayView(Event event, Caller caller) {
-        if (caller.mayManage(event)) {
+        if (event.isManagedBy(caller)) {
             return true;
         }
         if (event.status == EventStatus.draft) {
@@ -162,10 +163,10 @@ public class EventService {
             return requested;
         }
         if (caller.branchId() == null) {
-            throw Caller.forbidden("Your token names no branch, so there is no branch you may host events for");
+            throw ProblemException.forbidden("Your token names no branch, so there is no branch you may host events for");
         }
         if (requested != null && !requested.equals(caller.branchId())) {
-            throw Caller.forbidden("Organisers create events for their own branch only");
+            throw ProblemException.forbidden("Organisers create events for their own branch only");
         }
         return caller.branchId();
     }

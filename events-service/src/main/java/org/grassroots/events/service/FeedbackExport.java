@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.grassroots.events.domain.Campaign;
+import org.grassroots.kit.security.Caller;
+import org.grassroots.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,7 +33,7 @@ public class FeedbackExport {
     public List<Row> rows(UUID campaignId, Caller caller) {
         Campaign.require(campaignId);
         if (!caller.isAdmin() && caller.branchId() == null) {
-            throw Caller.forbidden("Your token names no branch, so there is no feedback you may export");
+            throw ProblemException.forbidden("Your token names no branch, so there is no feedback you may export");
         }
         String branch = caller.isAdmin() ? "" : " and e.branch_id = ?2";
         var query = em.createNativeQuery("""

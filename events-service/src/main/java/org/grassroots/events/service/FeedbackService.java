@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
 import java.time.Clock;
 
 /** The managed topic list, questions asked at events, and the responses collected. */
@@ -68,7 +69,7 @@ public class FeedbackService {
     @Transactional
     public FeedbackQuestion ask(UUID eventId, String text, Caller caller) {
         Event event = Event.require(eventId);
-        caller.checkManages(event);
+        event.requireManagedBy(caller);
         FeedbackQuestion question = new FeedbackQuestion();
         question.id = TimeOrderedIds.next();
         question.eventId = eventId;
@@ -85,7 +86,7 @@ public class FeedbackService {
     @Transactional
     public Feedback record(UUID eventId, FeedbackDetails details, Caller caller) {
         Event event = Event.require(eventId);
-        caller.checkManages(event);
+        event.requireManagedBy(caller);
         if (event.status != EventStatus.published && event.status != EventStatus.completed) {
             throw ProblemException.unprocessable("event-not-open", "Feedback is collected at published events; "
                     + "this one is " + event.status);
@@ -134,7 +135,7 @@ public class FeedbackService {
     /** Erases a respondent's contact details (and their consent); what they said stays. */
     @Transactional
     public Feedback eraseContact(UUID eventId, UUID feedbackId, Caller caller) {
-        caller.checkManages(Event.require(eventId));
+        Event.require(eventId).requireManagedBy(caller);
         Feedback feedback = Feedback.require(eventId, feedbackId);
         feedback.contactConsent = false;
         feedback.contactName = null;
@@ -146,7 +147,7 @@ public class FeedbackService {
 
     @Transactional
     public Page<Feedback> list(UUID eventId, PageRequest page, Caller caller) {
-        caller.checkManages(Event.require(eventId));
+        Event.require(eventId).requireManagedBy(caller);
         List<Feedback> rows = page.after() == null
                 ? Feedback.find("eventId = ?1 order by seq", eventId).page(0, page.fetchSize()).list()
                 : Feedback.find("eventId = ?1 and seq > ?2 order by seq", eventId, seq(page.after()))

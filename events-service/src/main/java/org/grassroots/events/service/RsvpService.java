@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
 import java.time.Clock;
 
 /**
@@ -59,7 +60,7 @@ public class RsvpService {
         }
         OffsetDateTime now = SuiteClock.timestamp(clock);
         boolean started = !slot.startsAt.isAfter(now);
-        if (started && !caller.mayManage(event)) {
+        if (started && !event.isManagedBy(caller)) {
             throw ProblemException.unprocessable("event-past", "The timeslot has started or is over: RSVPs are taken "
                     + "before it starts; its organisers record who came");
         }
@@ -92,7 +93,7 @@ public class RsvpService {
     public Rsvp walkIn(UUID eventId, UUID timeslotId, RsvpRequestDetails request, Caller caller) {
         Timeslot slot = Timeslot.lockOf(eventId, timeslotId);
         Event event = Event.require(eventId);
-        caller.checkManages(event);
+        event.requireManagedBy(caller);
         if (event.status != EventStatus.published && event.status != EventStatus.completed) {
             throw ProblemException.unprocessable("event-not-open", "Walk-ins are recorded at published or completed "
                     + "events; this one is " + event.status);
@@ -137,7 +138,7 @@ public class RsvpService {
             rsvp.memberId = memberId;
         } else {
             if (event.visibility == Visibility.members) {
-                throw Caller.forbidden("Members-only events take members' RSVPs only");
+                throw ProblemException.forbidden("Members-only events take members' RSVPs only");
             }
             if (request.givenName() == null || request.givenName().isBlank()) {
                 throw ProblemException.badRequest("givenName", "is required for an RSVP without a member id");
@@ -169,8 +170,8 @@ public class RsvpService {
     /** The member an RSVP is for: the one named (by themself or a manager), or the calling member by default. */
     private static UUID memberFor(RsvpRequestDetails request, Caller caller, Event event) {
         if (request.memberId() != null) {
-            if (!request.memberId().equals(caller.memberId()) && !caller.mayManage(event)) {
-                throw Caller.forbidden("Members RSVP for themselves; organisers for members of their events");
+            if (!request.memberId().equals(caller.memberId()) && !event.isManagedBy(caller)) {
+                throw ProblemException.forbidden("Members RSVP for themselves; organisers for members of their events");
             }
             return request.memberId();
         }
@@ -193,8 +194,8 @@ public class RsvpService {
     public Held held(UUID eventId, UUID rsvpId, String cancellationToken, Caller caller) {
         Rsvp rsvp = Rsvp.require(eventId, rsvpId);
         Event event = Event.require(eventId);
-        if (!isTheirs(rsvp, cancellationToken, caller) && !caller.mayManage(event)) {
-            throw Caller.forbidden("An RSVP is seen by the person themself (a member, or with the cancellation token "
+        if (!isTheirs(rsvp, cancellationToken, caller) && !event.isManagedBy(caller)) {
+            throw ProblemException.forbidden("An RSVP is seen by the person themself (a member, or with the cancellation token "
                     + "given with the RSVP) and the event's organisers");
         }
         return new Held(rsvp, event);
@@ -217,8 +218,8 @@ public class RsvpService {
         Rsvp rsvp = Rsvp.<Rsvp>findById(rsvpId);
         Rsvp.getEntityManager().refresh(rsvp); // its state as of holding the lock
         Event event = Event.require(eventId);
-        if (!isTheirs(rsvp, cancellationToken, caller) && !caller.mayManage(event)) {
-            throw Caller.forbidden("Only the person themself (a member, or with the cancellation token given with "
+        if (!isTheirs(rsvp, cancellationToken, caller) && !event.isManagedBy(caller)) {
+            throw ProblemException.forbidden("Only the person themself (a member, or with the cancellation token given with "
                     + "the RSVP) or the event's organisers cancel this RSVP");
         }
         return cancelLocked(rsvp);
@@ -325,7 +326,7 @@ public class RsvpService {
     public Rsvp checkIn(UUID eventId, UUID rsvpId, Caller caller) {
         Rsvp rsvp = Rsvp.require(eventId, rsvpId);
         Event event = Event.require(eventId);
-        caller.checkManages(event);
+        event.requireManagedBy(caller);
         if (event.status == EventStatus.cancelled || event.status == EventStatus.draft) {
             throw ProblemException.unprocessable("event-not-open", "The event is " + event.status);
         }
@@ -352,9 +353,9 @@ public class RsvpService {
         StringBuilder query = new StringBuilder("eventId = :event");
         var params = new java.util.HashMap<String, Object>();
         params.put("event", eventId);
-        if (!caller.mayManage(event)) {
+        if (!event.isManagedBy(caller)) {
             if (caller.memberId() == null) {
-                throw Caller.forbidden("Sign in to see your RSVPs");
+                throw ProblemException.forbidden("Sign in to see your RSVPs");
             }
             query.append(" and memberId = :member");
             params.put("member", caller.memberId());

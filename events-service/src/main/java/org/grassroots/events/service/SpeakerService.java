@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
 import java.time.Clock;
 import jakarta.inject.Inject;
+import org.grassroots.kit.security.Caller;
 
 /** An event's programme of speakers. */
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class SpeakerService {
     @Transactional
     public Speaker add(UUID eventId, String name, String organisation, String role, String session, UUID timeslotId,
                        Caller caller) {
-        caller.checkManages(Event.require(eventId));
+        Event.require(eventId).requireManagedBy(caller);
         if (timeslotId != null) {
             Timeslot.<Timeslot>findByIdOptional(timeslotId).filter(t -> t.eventId.equals(eventId))
                     .orElseThrow(() -> ProblemException.unprocessable("unknown-timeslot",
@@ -49,7 +50,7 @@ public class SpeakerService {
 
     @Transactional
     public void remove(UUID eventId, UUID speakerId, Caller caller) {
-        caller.checkManages(Event.require(eventId));
+        Event.require(eventId).requireManagedBy(caller);
         if (Speaker.delete("id = ?1 and eventId = ?2", speakerId, eventId) == 0) {
             throw ProblemException.notFound("Speaker " + speakerId);
         }

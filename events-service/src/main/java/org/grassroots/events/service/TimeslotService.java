@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
 import java.time.Clock;
 import jakarta.inject.Inject;
+import org.grassroots.kit.security.Caller;
 
 /** An event's timeslots and how full they are. */
 @ApplicationScoped
@@ -32,7 +33,7 @@ public class TimeslotService {
     public Timeslot add(UUID eventId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity,
                         Boolean waitlist, Caller caller) {
         Event event = Event.require(eventId);
-        caller.checkManages(event);
+        event.requireManagedBy(caller);
         if (event.status == EventStatus.cancelled || event.status == EventStatus.completed) {
             throw ProblemException.unprocessable("event-closed", "A " + event.status + " event takes no timeslots");
         }

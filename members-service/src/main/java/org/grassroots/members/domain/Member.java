@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Caller;
 import org.hibernate.annotations.BatchSize;
 
 import java.time.OffsetDateTime;
@@ -147,5 +148,15 @@ public class Member extends PanacheEntityBase {
 
     public static Optional<Member> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
+    }
+
+    /** Admins, and the organisers of the member's branch, manage a member's record. */
+    public boolean isManagedBy(Caller caller) {
+        return caller.managesBranch(branchId);
+    }
+
+    /** Those who manage the record, and the person themself, may read it. */
+    public boolean isReadableBy(Caller caller) {
+        return isManagedBy(caller) || caller.is(id);
     }
 }

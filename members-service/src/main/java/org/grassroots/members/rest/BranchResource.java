@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.Branch;
@@ -50,8 +49,7 @@ public class BranchResource {
             summary = "Create a branch", description = "Role: admin.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = BranchView.class)))
-    @APIResponse(responseCode = "409", description = "A branch with this name exists", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A branch with this name exists")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewBranchRequest request,
                            @Context UriInfo uri) {
         Branch branch = branches.create(request.name(), Objects.requireNonNullElse(request.postcodeDistricts(), List.of()));
@@ -77,8 +75,7 @@ public class BranchResource {
             summary = "Read a branch", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The branch",
             content = @Content(schema = @Schema(implementation = BranchView.class)))
-    @APIResponse(responseCode = "404", description = "No such branch", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such branch")
     public BranchView get(@PathParam("id") UUID id) {
         return branches.find(id).map(BranchView::of).orElseThrow(() -> ProblemException.notFound("Branch " + id));
     }

@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.ErasureRecord;
 import org.grassroots.members.service.ErasureService;
+import org.grassroots.kit.security.Callers;
 
 import java.util.UUID;
 
@@ -48,8 +48,7 @@ public class ErasureResource {
             + "removes its copies. Repeating it answers the same erasure.")
     @APIResponse(responseCode = "201", description = "Erased",
             content = @Content(schema = @Schema(implementation = ErasureView.class)))
-    @APIResponse(responseCode = "404", description = "No such member", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such member")
     public Response erase(@PathParam("id") UUID id, @Context UriInfo uri) {
         ErasureRecord record = erasures.erase(id, callers.current());
         return Response.created(uri.getAbsolutePath()).entity(ErasureView.of(record)).build();
@@ -62,8 +61,7 @@ public class ErasureResource {
             summary = "Proof of an erasure", description = "Role: admin.")
     @APIResponse(responseCode = "200", description = "The erasure record",
             content = @Content(schema = @Schema(implementation = ErasureView.class)))
-    @APIResponse(responseCode = "404", description = "No erasure of this id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No erasure of this id")
     public ErasureView get(@PathParam("id") UUID id) {
         return ErasureRecord.<ErasureRecord>find("memberId", id).firstResultOptional().map(ErasureView::of)
                 .orElseThrow(() -> ProblemException.notFound("Erasure of " + id));

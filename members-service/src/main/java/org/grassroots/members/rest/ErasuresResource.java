@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.openapi.ApiKeyScopes;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.ErasureRecord;
 import org.grassroots.members.service.ErasureService;
+import org.grassroots.kit.security.Callers;
 
 import java.util.UUID;
 
@@ -54,8 +54,7 @@ public class ErasuresResource {
                     + "409: erase the member by id.")
     @APIResponse(responseCode = "201", description = "Erased",
             content = @Content(schema = @Schema(implementation = ErasureView.class)))
-    @APIResponse(responseCode = "409", description = "The address is a member's (is-a-member)", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The address is a member's (is-a-member)")
     public Response erase(@Valid @NotNull EmailErasureRequest request, @Context UriInfo uri) {
         ErasureRecord record = erasures.eraseByEmail(request.email(), callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(record.id.toString()).build())
@@ -69,8 +68,7 @@ public class ErasuresResource {
     @Operation(operationId = "getErasureById", summary = "Proof of an erasure", description = "Role: admin.")
     @APIResponse(responseCode = "200", description = "The erasure record",
             content = @Content(schema = @Schema(implementation = ErasureView.class)))
-    @APIResponse(responseCode = "404", description = "No erasure of this id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No erasure of this id")
     public ErasureView get(@PathParam("id") UUID id) {
         return ErasureRecord.<ErasureRecord>findByIdOptional(id).map(ErasureView::of)
                 .orElseThrow(() -> ProblemException.notFound("Erasure " + id));

@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.ImportJob;
 import org.grassroots.members.service.ImportService;
+import org.grassroots.kit.security.Callers;
 
 import java.util.UUID;
 
@@ -49,10 +49,8 @@ public class ImportResource {
             + "goes on from the first row not yet recorded. Up to 20 MB.")
     @APIResponse(responseCode = "202", description = "Accepted; the job's progress is at Location",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
-    @APIResponse(responseCode = "400", description = "Missing, unknown or repeated columns: nothing is imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Over 20 MB", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing, unknown or repeated columns: nothing is imported")
+    @APIResponse(responseCode = "413", description = "Over 20 MB")
     public Response start(String csv, @Context UriInfo uri) {
         if (csv == null || csv.isBlank()) {
             throw ProblemException.badRequest("body", "a CSV document with a header row is required");
@@ -69,8 +67,7 @@ public class ImportResource {
             summary = "An import's progress", description = "Roles: organiser, admin.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
-    @APIResponse(responseCode = "404", description = "No such import", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such import")
     public ImportJobView get(@PathParam("id") UUID id) {
         return ImportJobView.of(imports.find(id));
     }

@@ -16,10 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.PartyRole;
 import org.grassroots.members.service.MembershipService;
+import org.grassroots.kit.security.Callers;
 
 import java.util.UUID;
 
@@ -45,8 +45,7 @@ public class MemberLabelsResource {
             + "letters, digits and hyphens, up to 40.")
     @APIResponse(responseCode = "200", description = "The member, tagged",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "400", description = "Not a valid tag", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid tag")
     public MemberView tag(@PathParam("id") UUID id,
                           @PathParam("tag") @Pattern(regexp = TAG, message = "must be lower-case letters, digits and hyphens") String tag) {
         return MemberView.of(membership.tag(id, tag, true, callers.current()));
@@ -72,8 +71,7 @@ public class MemberLabelsResource {
             summary = "Grant a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member with the role",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders")
     public MemberView grant(@PathParam("id") UUID id, @PathParam("role") PartyRole role) {
         return MemberView.of(membership.role(id, role, true, callers.current()));
     }
@@ -86,8 +84,7 @@ public class MemberLabelsResource {
             summary = "Revoke a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
     @APIResponse(responseCode = "200", description = "The member without the role",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders")
     public MemberView revoke(@PathParam("id") UUID id, @PathParam("role") PartyRole role) {
         return MemberView.of(membership.role(id, role, false, callers.current()));
     }

@@ -24,17 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.ConsentRecord;
 import org.grassroots.members.domain.Member;
 import org.grassroots.members.domain.StatusChange;
-import org.grassroots.members.service.Caller;
+import org.grassroots.kit.security.Caller;
 import org.grassroots.members.service.ConsentService;
 import org.grassroots.members.service.MemberQueries;
 
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.problem.ProblemException;
 import java.time.Clock;
 
 /** A person's consent ledger and their subject-access export. */
@@ -73,10 +74,8 @@ public class MemberRecordsResource {
             + "takes the person out of ?consent= lists at once.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid channel, purpose or basis", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid channel, purpose or basis")
+    @APIResponse(responseCode = "403", description = "Not yours")
     public Response record(@PathParam("id") UUID id,
                            @NotNull(message = "a JSON body is required") @Valid ConsentRequest request,
                            @Context UriInfo uri) {
@@ -109,13 +108,12 @@ public class MemberRecordsResource {
             + "with the caller's token; if one cannot answer, 503 export-incomplete rather than a partial export.")
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(schema = @Schema(implementation = SubjectAccessExport.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not yours")
     public SubjectAccessExport export(@PathParam("id") UUID id) {
         Caller caller = callers.current();
         Member member = queries.readable(id, caller);
         if (!caller.isAdmin() && !id.toString().equals(caller.subject())) {
-            throw Caller.forbidden("A subject-access export is for the person themself or an admin");
+            throw ProblemException.forbidden("A subject-access export is for the person themself or an admin");
         }
         SubjectAccessSources.Holdings elsewhere = sources.collect(id, member.allEmails(), token.getRawToken());
         return new SubjectAccessExport(SuiteClock.timestamp(clock), MemberView.of(member),

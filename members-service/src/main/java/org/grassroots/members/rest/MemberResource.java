@@ -40,7 +40,6 @@ import org.grassroots.kit.openapi.ResponseHeaders;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.patch.JsonMergePatch;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.Member;
@@ -48,6 +47,7 @@ import org.grassroots.members.service.MembershipService;
 import org.grassroots.members.service.MemberQueries;
 import org.grassroots.members.service.MergeService;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.grassroots.kit.security.Callers;
 
 import java.util.List;
 import java.util.Optional;
@@ -90,15 +90,11 @@ public class MemberResource {
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "200", description = "The person was recorded already and is updated",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body, email, phone or postcode",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, email, phone or postcode")
     @APIResponse(responseCode = "409", description = "Recorded by another branch, or email and externalId name "
-            + "different people", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown branch", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "different people")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "422", description = "Unknown branch")
     public Response record(@NotNull(message = "a JSON body is required") @Valid NewMemberRequest request,
                            @Context UriInfo uri) {
         MembershipService.Recorded recorded = membership.record(request.details(), callers.current());
@@ -126,16 +122,11 @@ public class MemberResource {
             value = "{\"phone\": \"07700 900456\", \"addressLines\": [\"3 Quay Road\"], \"region\": null}")))
     @APIResponse(responseCode = "200", description = "The member as it is now; ETag is its new version",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "400", description = "Not a merge patch, a read-only field, or an invalid value",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not yours to manage", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such member", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The email or external id belongs to another person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The member changed since the If-Match version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a merge patch, a read-only field, or an invalid value")
+    @APIResponse(responseCode = "403", description = "Not yours to manage")
+    @APIResponse(responseCode = "404", description = "No such member")
+    @APIResponse(responseCode = "409", description = "The email or external id belongs to another person")
+    @APIResponse(responseCode = "412", description = "The member changed since the If-Match version")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         JsonMergePatch.requireWritable(patch, WRITABLE);
         Long expected = JsonMergePatch.ifMatchVersion(ifMatch);
@@ -169,8 +160,7 @@ public class MemberResource {
             + "last update; with updatedSince, a change feed for integrations.")
     @APIResponse(responseCode = "200", description = "A page of members",
             content = @Content(schema = @Schema(implementation = MemberPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor")
     public MemberPage list(@BeanParam MemberQuery query,
                            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -189,11 +179,9 @@ public class MemberResource {
             + "admin.")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "403", description = "Not yours to read", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not yours to read")
     @APIResponse(responseCode = "308", description = "Merged into another member: see Location")
-    @APIResponse(responseCode = "404", description = "No such member", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such member")
     public RestResponse<MemberView> get(@PathParam("id") UUID id, @Context UriInfo uri) {
         // RestResponse<MemberView> rather than Response: the JSON writer is chosen once at build time, not looked
         // up on every read.
@@ -218,8 +206,7 @@ public class MemberResource {
             + "Records the change in the membership history and publishes org.grassroots.member.status-changed.v1.")
     @APIResponse(responseCode = "201", description = "The recorded change",
             content = @Content(schema = @Schema(implementation = StatusChangeView.class)))
-    @APIResponse(responseCode = "422", description = "The lifecycle does not allow this change", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The lifecycle does not allow this change")
     public Response changeStatus(@PathParam("id") UUID id,
                                  @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request,
                                  @Context UriInfo uri) {

@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.service.DeletionFeed;
 import org.grassroots.members.service.MergeService;
+import org.grassroots.kit.security.Callers;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -56,8 +56,7 @@ public class MergeResource {
             + "org.grassroots.member.merged.v1.")
     @APIResponse(responseCode = "200", description = "The surviving member",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "422", description = "Merging into itself, or an unknown duplicate", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Merging into itself, or an unknown duplicate")
     public MemberView merge(@PathParam("id") UUID id,
                             @NotNull(message = "a JSON body is required") @Valid MergeRequest request) {
         return MemberView.of(merges.merge(id, request.duplicateId(), callers.current()));

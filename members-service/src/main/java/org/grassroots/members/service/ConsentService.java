@@ -14,6 +14,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
+import org.grassroots.kit.problem.ProblemException;
 import java.time.Clock;
 
 /** The consent ledger: grants and withdrawals per channel and purpose. A person may always withdraw their own. */
@@ -31,8 +33,8 @@ public class ConsentService {
                                 LawfulBasis basis, String source, Caller caller) {
         Member member = Member.require(memberId);
         boolean self = member.id.toString().equals(caller.subject());
-        if (!self && !caller.mayManage(member)) {
-            throw Caller.forbidden("Consent is recorded by the person, their branch's organisers or an admin");
+        if (!self && !member.isManagedBy(caller)) {
+            throw ProblemException.forbidden("Consent is recorded by the person, their branch's organisers or an admin");
         }
         return append(member, channel, purpose, granted, basis, source);
     }

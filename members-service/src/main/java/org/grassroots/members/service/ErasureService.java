@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
 import java.time.Clock;
 
 /**
@@ -45,7 +46,7 @@ public class ErasureService {
         }
         Member member = Member.require(memberId);
         if (!caller.isAdmin()) {
-            throw Caller.forbidden("Only an admin may erase a person");
+            throw ProblemException.forbidden("Only an admin may erase a person");
         }
         // Every address, for the other services to find copies kept without the member id (public RSVPs).
         List<String> emails = member.allEmails();
@@ -76,7 +77,7 @@ public class ErasureService {
     @Transactional
     public ErasureRecord eraseByEmail(String email, Caller caller) {
         if (!caller.isAdmin()) {
-            throw Caller.forbidden("Only an admin may erase a person");
+            throw ProblemException.forbidden("Only an admin may erase a person");
         }
         Member.findByEmail(email).ifPresent(member -> {
             throw ProblemException.conflict("is-a-member", "This address belongs to member " + member.id

@@ -10,6 +10,7 @@ import org.grassroots.members.domain.BranchDirectory;
 import org.grassroots.members.domain.CsvTable;
 import org.grassroots.members.domain.ImportJob;
 import org.jboss.logging.Logger;
+import org.grassroots.kit.security.Caller;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -16,6 +16,7 @@ import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.members.domain.CsvTable;
 import org.grassroots.members.domain.ImportJob;
 import org.jboss.logging.Logger;
+import org.grassroots.kit.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

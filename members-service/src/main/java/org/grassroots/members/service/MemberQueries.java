@@ -12,6 +12,7 @@ import org.grassroots.members.domain.MembershipStatus;
 import org.grassroots.members.domain.MembershipType;
 import org.grassroots.members.domain.PartyRole;
 import org.grassroots.members.domain.StatusChange;
+import org.grassroots.kit.security.Caller;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ public class MemberQueries {
     /** The member with this id if there is one (empty if not); a 403 problem if the caller may not read it. */
     public Optional<Member> findReadable(UUID id, Caller caller) {
         Optional<Member> member = Member.<Member>findByIdOptional(id);
-        if (member.isPresent() && !caller.mayRead(member.get())) {
-            throw Caller.forbidden("You may read your own record, or your branch's members as an organiser");
+        if (member.isPresent() && !member.get().isReadableBy(caller)) {
+            throw ProblemException.forbidden("You may read your own record, or your branch's members as an organiser");
         }
         return member;
     }
@@ -51,7 +52,7 @@ public class MemberQueries {
     public Page<Member> list(MemberFilter filter, PageRequest request, Caller caller) {
         UUID confined = caller.confinedToBranch();
         if (confined != null && filter.branchId() != null && !confined.equals(filter.branchId())) {
-            throw Caller.forbidden("Organisers list their own branch's members only");
+            throw ProblemException.forbidden("Organisers list their own branch's members only");
         }
         UUID branch = confined != null ? confined : filter.branchId();
         StringBuilder query = new StringBuilder("from Member m where 1 = 1");

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
 import java.time.Clock;
 
 /** Use cases of a person's membership. Each runs in one transaction with the events it publishes. */
@@ -93,7 +94,7 @@ public class MembershipService {
             if (member.branchId == null) {
                 member.branchId = own;
             } else if (!own.equals(member.branchId)) {
-                throw Caller.forbidden("Organisers record members in their own branch only");
+                throw ProblemException.forbidden("Organisers record members in their own branch only");
             }
         }
         member.status = MembershipStatus.active;
@@ -139,7 +140,7 @@ public class MembershipService {
             throw unknownBranch(details.branchId());
         }
         if (caller.isOrganiser() && !caller.isAdmin() && !Objects.equals(details.branchId(), member.branchId)) {
-            throw Caller.forbidden("Organisers cannot move members to another branch");
+            throw ProblemException.forbidden("Organisers cannot move members to another branch");
         }
         if (Member.emailTakenByAnother(details.email(), member.id)) {
             throw ProblemException.conflict("email-in-use", "The email address belongs to another person; merge them");
@@ -188,7 +189,7 @@ public class MembershipService {
     @Transactional
     public Member role(UUID memberId, PartyRole role, boolean grant, Caller caller) {
         if (!caller.isAdmin()) {
-            throw Caller.forbidden("Only an admin grants or revokes party roles");
+            throw ProblemException.forbidden("Only an admin grants or revokes party roles");
         }
         if (role == PartyRole.councillor) {
             throw ProblemException.unprocessable("derived-role", "The councillor role follows the office-holders "
@@ -223,13 +224,13 @@ public class MembershipService {
                    Caller caller, OffsetDateTime now) {
         // Every refusal comes before the first change: a caller that goes on after a refused row (the CSV
         // import) must not commit half of it.
-        if (!caller.mayManage(member)) {
+        if (!member.isManagedBy(caller)) {
             throw ProblemException.conflict("recorded-elsewhere",
                     "This person is already recorded by another branch; ask an admin");
         }
         if (details.branchId() != null && caller.isOrganiser() && !caller.isAdmin()
                 && !details.branchId().equals(caller.branchId())) {
-            throw Caller.forbidden("Organisers cannot move members to another branch");
+            throw ProblemException.forbidden("Organisers cannot move members to another branch");
         }
         MemberFields.additionalPhones(details); // (a refusal before any change)
         boolean changed = MemberFields.write(member, details, phone, postcode, MemberFields.Absent.KEEPS);
@@ -254,8 +255,8 @@ public class MembershipService {
 
     private Member manageable(UUID id, Caller caller) {
         Member member = Member.require(id);
-        if (!caller.mayManage(member)) {
-            throw Caller.forbidden("Only an admin, or an organiser of the member's branch, may do this");
+        if (!member.isManagedBy(caller)) {
+            throw ProblemException.forbidden("Only an admin, or an organiser of the member's branch, may do this");
         }
         return member;
     }

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.kit.security.Caller;
 import java.time.Clock;
 
 /**
@@ -39,8 +40,8 @@ public class MergeService {
         Member duplicate = Member.<Member>findByIdOptional(duplicateId)
                 .orElseThrow(() -> ProblemException.unprocessable("unknown-duplicate",
                         "Member " + duplicateId + " does not exist (or was merged already)"));
-        if (!caller.mayManage(survivor) || !caller.mayManage(duplicate)) {
-            throw Caller.forbidden("Merging needs the right to manage both records");
+        if (!survivor.isManagedBy(caller) || !duplicate.isManagedBy(caller)) {
+            throw ProblemException.forbidden("Merging needs the right to manage both records");
         }
         OffsetDateTime now = SuiteClock.timestamp(clock);
         boolean survivorHasAddress = survivor.addressLines.length > 0 || survivor.postcode != null;

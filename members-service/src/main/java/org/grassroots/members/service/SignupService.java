@@ -16,6 +16,7 @@ import org.grassroots.members.domain.MembershipType;
 import org.grassroots.members.domain.Postcode;
 import org.grassroots.members.domain.StatusChangeKind;
 import org.grassroots.members.messaging.MemberEvents;
+import org.grassroots.kit.security.Caller;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -5,44 +5,33 @@ import org.grassroots.platform.infra.EmbeddedPostgresServer;
 import org.grassroots.platform.infra.KafkaBroker;
 import org.grassroots.kit.time.SuiteClock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The whole suite on one machine without Docker: embedded PostgreSQL (one database per service), a Kafka broker,
  * the three services and the gateway, each service in its own JVM from its built jar, configured through the same
  * environment variables as in docker-compose.yml. Closing it stops everything it started.
+ *
+ * <p>This class starts and stops the processes; waiting for them ({@link Readiness}, {@link ProjectionsWait}),
+ * their environments ({@link ProcessEnvironments}) and their files ({@link StackFiles}) live beside it.
  */
 public final class Devstack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("members", "events", "elections");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final DevstackOptions options;
     private final List<ServiceProcess> processes = new ArrayList<>();
     /** How each process was started, by module ("members", ..., "gateway"), to start it again. */
-    private final Map<String, Launch> launches = new java.util.LinkedHashMap<>();
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
     private int demoRecordsAdded;
     private Optional<String> demoApiKey = Optional.empty();
     private Optional<DemoData.DemoMember> demoMember = Optional.empty();
@@ -101,10 +90,7 @@ public final class Devstack implements AutoCloseable {
 
     private void startAll() {
         Path data = options.dataDirectory();
-        if (options.fresh()) {
-            deleteRecursively(data);
-        }
-        mkdirs(data.resolve("logs"));
+        StackFiles.prepareDataDirectory(data, options.fresh());
         for (String service : SERVICES) {
             jarOf(service); // fail fast, before starting anything, if the build is missing
         }
@@ -121,36 +107,13 @@ public final class Devstack implements AutoCloseable {
         Path gatewaySigningKey = DevTokens.write(data.resolve("keys").resolve("dev-gateway-private.pem"),
                 DevTokens.gatewaySigningKeyPem());
 
+        ProcessEnvironments environments = new ProcessEnvironments(options, clockOffset);
         for (String service : SERVICES) {
-            Map<String, String> env = withExtra(Map.ofEntries(
-                    Map.entry("PORT", Integer.toString(options.servicePort(service))),
-                    Map.entry("DB_URL", postgres.jdbcUrl(service)),
-                    Map.entry("DB_USER", postgres.username()),
-                    Map.entry("DB_PASSWORD", postgres.password()),
-                    Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                    Map.entry("JWT_PUBLIC_KEY_LOCATION", serviceKeys.toUri().toString()),
-                    Map.entry("GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER),
-                    // The local run's own secret; digests are only ever sent, so a fixed one loses nothing.
-                    Map.entry("GRASSROOTS_ERASURE_DIGEST_KEY", "devstack-local-erasure-digest-secret"),
-                    Map.entry("GRASSROOTS_SUBJECT_ACCESS_KEY", "devstack-local-subject-access-secret"),
-                    // members-service asks the others for the subject-access export.
-                    Map.entry("EVENTS_SERVICE_URL", serviceUrl("events")),
-                    Map.entry("ELECTIONS_SERVICE_URL", serviceUrl("elections"))));
-            launch(service, new Launch(service + "-service", jarOf(service), env));
+            launch(service, new Launch(service + "-service", jarOf(service),
+                    environments.service(service, postgres, kafka, serviceKeys)));
         }
-        Map<String, String> gatewayEnv = withExtra(Map.ofEntries(
-                Map.entry("PORT", Integer.toString(options.gatewayPort())),
-                Map.entry("MEMBERS_SERVICE_URL", serviceUrl("members")),
-                Map.entry("EVENTS_SERVICE_URL", serviceUrl("events")),
-                Map.entry("ELECTIONS_SERVICE_URL", serviceUrl("elections")),
-                Map.entry("PUBLIC_URL", gatewayUrl()),
-                Map.entry("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString()),
-                Map.entry("GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER),
-                Map.entry("GATEWAY_SIGNING_KEY_LOCATION", gatewaySigningKey.toUri().toString()),
-                Map.entry("DB_URL", postgres.jdbcUrl("gateway")),
-                Map.entry("DB_USER", postgres.username()),
-                Map.entry("DB_PASSWORD", postgres.password())));
-        launch("gateway", new Launch("gateway", jarOf("gateway"), gatewayEnv));
+        launch("gateway", new Launch("gateway", jarOf("gateway"),
+                environments.gateway(postgres, publicKey, gatewaySigningKey)));
         awaitReady();
         DemoData.Seeded seeded = DemoData.seed(gatewayUrl(),
                 DevTokens.token("demo-admin", List.of("admin"), Duration.ofMinutes(5)), clock());
@@ -159,33 +122,11 @@ public final class Devstack implements AutoCloseable {
         demoOrganiser = seeded.organiser();
         demoApiKey = DemoData.readOnlyApiKey(gatewayUrl(), DevTokens.token("demo-admin", List.of("admin"),
                 Duration.ofMinutes(5)));
-        demoMemberId().ifPresent(this::awaitProjections);
+        demoMemberId().ifPresent(id -> ProjectionsWait.awaitMember(postgres, id));
     }
 
     private record Launch(String name, Path jar, Map<String, String> environment) {
     }
-
-    /**
-     * A process's environment: its own, the local run's defaults (CORS for front-ends on localhost, the clock) and
-     * the options' extras, which win.
-     */
-    private Map<String, String> withExtra(Map<String, String> environment) {
-        Map<String, String> all = new java.util.HashMap<>(environment);
-        all.putAll(LOCAL_RUN_ENVIRONMENT);
-        if (!clockOffset.isZero()) {
-            all.put(SuiteClock.ENVIRONMENT, clockOffset.toString());
-        }
-        all.putAll(options.environment());
-        return all;
-    }
-
-    /**
-     * What only the local run sets: browsers on any localhost port may call the gateway (a front-end's dev server),
-     * as production does not unless configured. Quarkus reads an origin between slashes as a regular expression.
-     */
-    static final Map<String, String> LOCAL_RUN_ENVIRONMENT = Map.of(
-            "CORS_ENABLED", "true",
-            "CORS_ORIGINS", "/http://localhost(:[0-9]+)?/,/http://127[.]0[.]0[.]1(:[0-9]+)?/");
 
     private void launch(String module, Launch launch) {
         launches.put(module, launch);
@@ -226,8 +167,7 @@ public final class Devstack implements AutoCloseable {
         }
         for (String module : modules) {
             String url = module.equals("gateway") ? gatewayUrl() : serviceUrl(module);
-            awaitReady(started, URI.create(url + "/q/health/ready"), module, 250,
-                    "logs are in " + options.dataDirectory().resolve("logs"));
+            Readiness.await(started, URI.create(url + "/q/health/ready"), module, 250, whereTheLogsAre());
         }
     }
 
@@ -239,32 +179,6 @@ public final class Devstack implements AutoCloseable {
     /** Starts the broker again on the same port and data directory. */
     public void startKafka() {
         kafka.start();
-    }
-
-    /** Ready means the demo data is visible everywhere: wait for the demo member in both projections. */
-    private void awaitProjections(UUID memberId) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        for (String service : List.of("events", "elections")) {
-            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(service), postgres.username(),
-                    postgres.password());
-                 PreparedStatement ps = c.prepareStatement("select 1 from member_projection where member_id = ?")) {
-                ps.setObject(1, memberId);
-                while (true) {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            break;
-                        }
-                    }
-                    if (Instant.now().isAfter(deadline)) {
-                        log("The demo member has not reached %s-service yet; see its log", service);
-                        return;
-                    }
-                    sleep(50);
-                }
-            } catch (SQLException e) {
-                log("Could not check %s-service's projection: %s", service, e.getMessage());
-            }
-        }
     }
 
     /** The demo member (Ada, Plymouth), whose own token the local run prints. */
@@ -314,7 +228,7 @@ public final class Devstack implements AutoCloseable {
                 long start = System.nanoTime();
                 ServiceProcess fresh = old.restart();
                 processes.set(i, fresh);
-                awaitReady(fresh, URI.create("http://localhost:" + fresh.port() + "/q/health/ready"));
+                Readiness.awaitOwn(fresh);
                 return Duration.ofNanos(System.nanoTime() - start);
             }
         }
@@ -323,51 +237,15 @@ public final class Devstack implements AutoCloseable {
 
     /** Until the gateway reports every service ready. */
     private void awaitReady() {
-        awaitReady(processes, URI.create(gatewayUrl() + "/q/health/ready"), "the suite", 250,
-                "logs are in " + options.dataDirectory().resolve("logs"));
+        Readiness.await(processes, URI.create(gatewayUrl() + "/q/health/ready"), "the suite", 250, whereTheLogsAre());
     }
 
-    /** Until one process reports itself ready; polled often, since a benchmark times this. */
-    private void awaitReady(ServiceProcess process, URI readiness) {
-        awaitReady(List.of(process), readiness, process.name(), 10, "see " + process.log());
-    }
-
-    /** Until {@code readiness} answers 200, failing as soon as one of {@code watched} exits. */
-    private void awaitReady(List<ServiceProcess> watched, URI readiness, String what, long pollMillis,
-                            String whereToLook) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            for (ServiceProcess process : watched) {
-                if (!process.handle().isAlive()) {
-                    throw new IllegalStateException(process.name() + " exited during start-up; see " + process.log());
-                }
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + what, e);
-            }
-            sleep(pollMillis);
-        }
-        throw new IllegalStateException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " was not ready within "
-                + READY_TIMEOUT.toSeconds() + " s; " + whereToLook);
+    private String whereTheLogsAre() {
+        return "logs are in " + options.dataDirectory().resolve("logs");
     }
 
     private Path jarOf(String module) {
-        String directory = SERVICES.contains(module) ? module + "-service" : module;
-        Path jar = options.projectRoot().resolve(directory).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-        }
-        return jar;
+        return StackFiles.jarOf(options.projectRoot(), module);
     }
 
     @Override
@@ -386,32 +264,5 @@ public final class Devstack implements AutoCloseable {
 
     static void log(String format, Object... args) {
         System.out.printf("[devstack] " + format + "%n", args);
-    }
-
-    private static void mkdirs(Path path) {
-        try {
-            Files.createDirectories(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
