@@ -143,7 +143,7 @@ public final class PerformanceReport {
         try {
             LatencyChart.write("Latency per operation (" + DateTimeFormatter.ISO_LOCAL_DATE.format(
                     figures.started.atOffset(ZoneOffset.UTC)) + (quick ? ", --quick smoke run" : "") + ")",
-                    ReportWriter.chartPanels(figures), chart);
+                    LatencyChartData.panels(figures), chart);
         } catch (Exception | Error e) { // e.g. no fonts on a bare machine: the tables still get written
             figures.failures.put("chart", e.toString());
         }

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Ready means the demo data is visible everywhere: after seeding, wait (at most 30 s) until the demo member has
- * reached events- and elections-service's projections through Kafka. Read from their databases, since neither
- * service answers for a member it has not seen. Late is logged, not thrown: the stack still works.
+ * reached events- and elections-service's projections through Kafka, read straight from their databases. Late is
+ * logged, not thrown: the stack is up, only the demo data is not everywhere yet.
  */
 final class ProjectionsWait {
 
