@@ -33,8 +33,8 @@ import org.grassroots.elections.service.BallotService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.openapi.ResponseHeaders;
 import org.grassroots.kit.patch.JsonMergePatch;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 import java.util.Set;
 
@@ -68,13 +68,10 @@ public class BallotResource {
             + "one. Every candidate standing is counted once; no more are elected than the winner count.")
     @APIResponse(responseCode = "200", description = "The result",
             content = @Content(schema = @Schema(implementation = ResultView.class)))
-    @APIResponse(responseCode = "400", description = "Negative or missing numbers, naming the field", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The ballot is cancelled", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Negative or missing numbers, naming the field")
+    @APIResponse(responseCode = "409", description = "The ballot is cancelled")
     @APIResponse(responseCode = "422", description = "More elected than the winner count (too-many-elected), a "
-            + "candidate missing, repeated or not standing; nothing is written", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "candidate missing, repeated or not standing; nothing is written")
     public ResultView declare(@PathParam("ballotPaperId") String ballotPaperId,
                               @NotNull(message = "a JSON body is required") @Valid ResultRequest request) {
         var result = results.declare(ballotPaperId, request.electorate(), request.turnout(), request.spoiltBallots(),
@@ -91,8 +88,7 @@ public class BallotResource {
             summary = "A ballot's result", description = "Role: public. Candidates by votes, most first.")
     @APIResponse(responseCode = "200", description = "The result",
             content = @Content(schema = @Schema(implementation = ResultView.class)))
-    @APIResponse(responseCode = "404", description = "No such ballot, or no result yet", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot, or no result yet")
     public ResultView result(@PathParam("ballotPaperId") String ballotPaperId) {
         var result = results.result(ballotPaperId).orElseThrow(() -> org.grassroots.kit.problem.ProblemException
                 .notFound("A result for " + ballotPaperId));
@@ -108,8 +104,7 @@ public class BallotResource {
             + "standing candidates and the other parties' candidates, by name; nothing of selection.")
     @APIResponse(responseCode = "200", description = "The candidates",
             content = @Content(schema = @Schema(implementation = CandidatePage.class)))
-    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot")
     public CandidatePage candidates(@PathParam("ballotPaperId") String ballotPaperId) {
         return new CandidatePage(candidacies.standing(ballotPaperId).stream().map(CandidateView::of).toList(), null);
     }
@@ -125,10 +120,8 @@ public class BallotResource {
             + "statement of persons nominated, so that results are complete. Our candidates come through selection.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = CandidateView.class)))
-    @APIResponse(responseCode = "409", description = "The ballot is locked or cancelled", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown party, or our own party", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ballot is locked or cancelled")
+    @APIResponse(responseCode = "422", description = "Unknown party, or our own party")
     public Response addCandidate(@PathParam("ballotPaperId") String ballotPaperId,
                                  @NotNull(message = "a JSON body is required") @Valid NewCandidateRequest request,
                                  @Context UriInfo uri) {
@@ -147,19 +140,15 @@ public class BallotResource {
             + "local.suffolk.st-olaves.by.2023-03-02 for a by-election); its parent election must exist.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = BallotView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid id (naming the wrong segment) or field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The ballot exists", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid id (naming the wrong segment) or field")
+    @APIResponse(responseCode = "409", description = "The ballot exists")
     @APIResponse(responseCode = "422", description = "Parent election or post missing, post not the id's, or more "
-            + "winners than seats", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "winners than seats")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewBallotRequest request,
                            @Context UriInfo uri) {
         Election ballot = ballots.create(request.ballotPaperId(), request.name(), request.postId(),
                 request.winnerCount());
-        return Response.created(uri.getAbsolutePathBuilder().path(ballot.electionId).build())
-                .entity(BallotView.of(ballot)).build();
+        return Created.at(uri, ballot.electionId, BallotView.of(ballot));
     }
 
     @GET
@@ -170,10 +159,8 @@ public class BallotResource {
             summary = "Read a ballot", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The ballot",
             content = @Content(schema = @Schema(implementation = BallotView.class)))
-    @APIResponse(responseCode = "400", description = "Not a valid ballot paper id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid ballot paper id")
+    @APIResponse(responseCode = "404", description = "No such ballot")
     public Response get(@PathParam("ballotPaperId") String ballotPaperId) {
         Election ballot = ballots.find(ballotPaperId);
         return Response.ok(BallotView.of(ballot)).tag(etag(ballot)).build();
@@ -188,18 +175,14 @@ public class BallotResource {
             summary = "Change a ballot", description = "Roles: admin, elections. JSON Merge Patch; If-Match with "
             + "the ETag is honoured. Lock the candidates (the statement of persons nominated is out), cancel it "
             + "(e.g. an uncontested ballot), or change the winner count.")
-    @APIResponse(responseCode = "400", description = "Invalid patch", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = BallotChangeRequest.class)))
     @APIResponse(responseCode = "200", description = "The ballot",
             content = @Content(schema = @Schema(implementation = BallotView.class)))
-    @APIResponse(responseCode = "404", description = "No such ballot", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "More winners than seats", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ballot")
+    @APIResponse(responseCode = "422", description = "More winners than seats")
     public Response change(@PathParam("ballotPaperId") String ballotPaperId, @HeaderParam("If-Match") String ifMatch,
                            JsonNode patch) {
         BallotChangeRequest request = JsonMergePatch.read(patch, BallotChangeRequest.class,

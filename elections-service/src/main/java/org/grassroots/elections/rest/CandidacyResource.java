@@ -25,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Candidacy;
 import org.grassroots.elections.service.CandidacyService;
 import org.grassroots.kit.idempotency.Idempotent;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -51,14 +51,12 @@ public class CandidacyResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
     @APIResponse(responseCode = "409", description = "Already in selection for this ballot, or the ballot is locked or "
-            + "cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown member, or our party not recorded", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "cancelled")
+    @APIResponse(responseCode = "422", description = "Unknown member, or our party not recorded")
     public Response enter(@NotNull(message = "a JSON body is required") @Valid NewCandidacyRequest request,
                           @Context UriInfo uri) {
         Candidacy c = candidacies.enter(request.ballotPaperId(), request.memberId(), request.name(), request.route());
-        return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
-                .entity(CandidacyRecord.of(c)).build();
+        return Created.at(uri, c.id, CandidacyRecord.of(c));
     }
 
     @POST
@@ -71,11 +69,9 @@ public class CandidacyResource {
             + "keeps every step.")
     @APIResponse(responseCode = "200", description = "The candidacy",
             content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
-    @APIResponse(responseCode = "409", description = "Not a selection candidacy, or standing on a locked ballot",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a selection candidacy, or standing on a locked ballot")
     @APIResponse(responseCode = "422", description = "A move the stages do not allow, or selecting a member who is "
-            + "not active (member-not-in-good-standing); nothing changes", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "not active (member-not-in-good-standing); nothing changes")
     public CandidacyRecord changeStage(@PathParam("id") UUID id,
                                        @NotNull(message = "a JSON body is required") @Valid StageChangeRequest request) {
         return CandidacyRecord.of(candidacies.changeStage(id, request.stage(), request.reason()));
@@ -88,8 +84,7 @@ public class CandidacyResource {
             summary = "Read a candidacy", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "200", description = "The candidacy",
             content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
-    @APIResponse(responseCode = "404", description = "No such candidacy", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such candidacy")
     public CandidacyRecord get(@PathParam("id") UUID id) {
         return CandidacyRecord.of(candidacies.find(id));
     }
@@ -101,8 +96,7 @@ public class CandidacyResource {
             + "the other parties' candidates.")
     @APIResponse(responseCode = "200", description = "The candidacies",
             content = @Content(schema = @Schema(implementation = CandidacyRecordPage.class)))
-    @APIResponse(responseCode = "400", description = "No ?ballot=", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No ?ballot=")
     public CandidacyRecordPage list(@Parameter(required = true, description = "The ballot paper id")
                                     @QueryParam("ballot") String ballot) {
         if (ballot == null) {

@@ -28,8 +28,8 @@ import org.grassroots.elections.service.ElectionService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 @Path("/elections")
 @Tag(name = "Elections", description = "Elections, by Democracy Club election id")
@@ -49,8 +49,7 @@ public class ElectionResource {
             + "cursor-paginated. With ?parent= only the children of that election (navigating the hierarchy).")
     @APIResponse(responseCode = "200", description = "A page of elections",
             content = @Content(schema = @Schema(implementation = ElectionPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or parent id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or parent id")
     public ElectionPage list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                              @Parameter(description = "Only the children of this election id", example = "local.2022-05-05")
@@ -69,9 +68,8 @@ public class ElectionResource {
     @APIResponse(responseCode = "200", description = "The election",
             content = @Content(schema = @Schema(implementation = ElectionView.class)))
     @APIResponse(responseCode = "400", description = "Not a valid Democracy Club election id; the problem names the "
-            + "wrong segment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such election", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "wrong segment")
+    @APIResponse(responseCode = "404", description = "No such election")
     public ElectionView get(@PathParam("electionId") String electionId) {
         return ElectionView.of(elections.find(electionId));
     }
@@ -87,8 +85,7 @@ public class ElectionResource {
             + "share per party over every declared ballot at or below this election.")
     @APIResponse(responseCode = "200", description = "The party results",
             content = @Content(schema = @Schema(implementation = PartyResultsView.class)))
-    @APIResponse(responseCode = "404", description = "No such election", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such election")
     public PartyResultsView partyResults(@PathParam("electionId") String electionId) {
         Election election = elections.find(electionId);
         return PartyResultsView.of(election.electionId, results.partyTotals(election.electionId));
@@ -104,16 +101,12 @@ public class ElectionResource {
             + "the parent (e.g. local.2022-05-05 for local.suffolk.2022-05-05) must exist. Ballots: POST /ballots.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ElectionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid id (the problem names the wrong segment) or name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The election exists", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The parent is missing, or the id is a ballot's", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid id (the problem names the wrong segment) or name")
+    @APIResponse(responseCode = "409", description = "The election exists")
+    @APIResponse(responseCode = "422", description = "The parent is missing, or the id is a ballot's")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewElectionRequest request,
                            @Context UriInfo uri) {
         Election election = elections.create(request.electionId(), request.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(election.electionId).build())
-                .entity(ElectionView.of(election)).build();
+        return Created.at(uri, election.electionId, ElectionView.of(election));
     }
 }

@@ -29,8 +29,8 @@ import org.grassroots.elections.service.OfficeHolderService.AffiliationSpec;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -52,18 +52,15 @@ public class OfficeHolderResource {
             + "org.grassroots.office-holder.joined.v1.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "422", description = "Overlapping affiliations, the latest not open, a future date, "
-            + "or an unknown post, party or member; nothing is recorded", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or an unknown post, party or member; nothing is recorded")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewOfficeHolderRequest request,
                            @Context UriInfo uri) {
         OfficeHolder h = officeHolders.create(request.name(), request.postId(), request.memberId(),
                 request.affiliations().stream().map(a -> new AffiliationSpec(a.partyId(), a.startDate(), a.endDate(),
                         a.endReason())).toList());
-        return Response.created(uri.getAbsolutePathBuilder().path(h.id.toString()).build())
-                .entity(OfficeHolderRecord.of(h)).build();
+        return Created.at(uri, h.id, OfficeHolderRecord.of(h));
     }
 
     @POST
@@ -78,13 +75,10 @@ public class OfficeHolderResource {
             + "Publishes org.grassroots.office-holder.changed-party.v1.")
     @APIResponse(responseCode = "200", description = "The office-holder after the change",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
-    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The office-holder has left office", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder")
+    @APIResponse(responseCode = "409", description = "The office-holder has left office")
     @APIResponse(responseCode = "422", description = "The change would overlap the current affiliation, is to the same "
-            + "party, is dated in the future, or names an unknown party; nothing changes", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "party, is dated in the future, or names an unknown party; nothing changes")
     public OfficeHolderRecord changeParty(@PathParam("id") UUID id,
                                           @NotNull(message = "a JSON body is required") @Valid PartyChangeRequest request) {
         return OfficeHolderRecord.of(officeHolders.changeParty(id, request.partyId(), request.date(), request.reason()));
@@ -101,10 +95,8 @@ public class OfficeHolderResource {
             + "org.grassroots.office-holder.left.v1.")
     @APIResponse(responseCode = "200", description = "The office-holder",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
-    @APIResponse(responseCode = "409", description = "Left office already", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A date before the current affiliation, or in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Left office already")
+    @APIResponse(responseCode = "422", description = "A date before the current affiliation, or in the future")
     public OfficeHolderRecord leave(@PathParam("id") UUID id,
                                     @NotNull(message = "a JSON body is required") @Valid LeaveOfficeRequest request) {
         return OfficeHolderRecord.of(officeHolders.leave(id, request.date(), request.reason()));
@@ -121,10 +113,8 @@ public class OfficeHolderResource {
             + "changes; a repeat changes nothing.")
     @APIResponse(responseCode = "200", description = "The office-holder",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
-    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such member known here", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder")
+    @APIResponse(responseCode = "422", description = "No such member known here")
     public OfficeHolderRecord linkMember(@PathParam("id") UUID id,
                                          @NotNull(message = "a JSON body is required") MemberLinkRequest request) {
         return OfficeHolderRecord.of(officeHolders.linkMember(id, request.memberId()));
@@ -154,8 +144,7 @@ public class OfficeHolderResource {
             + "link.")
     @APIResponse(responseCode = "200", description = "The office-holder",
             content = @Content(schema = @Schema(implementation = OfficeHolderView.class)))
-    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder")
     public OfficeHolderView get(@PathParam("id") UUID id) {
         return OfficeHolderView.of(officeHolders.find(id));
     }
@@ -167,8 +156,7 @@ public class OfficeHolderResource {
             summary = "Read an office-holder with the member link", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "200", description = "The office-holder",
             content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
-    @APIResponse(responseCode = "404", description = "No such office-holder", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such office-holder")
     public OfficeHolderRecord record(@PathParam("id") UUID id) {
         return OfficeHolderRecord.of(officeHolders.find(id));
     }

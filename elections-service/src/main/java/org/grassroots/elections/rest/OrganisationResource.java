@@ -26,8 +26,8 @@ import org.grassroots.elections.service.OrganisationService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -47,16 +47,13 @@ public class OrganisationResource {
             summary = "Record an organisation", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Slug or GSS code taken", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "409", description = "Slug or GSS code taken")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewOrganisationRequest request,
                            @Context UriInfo uri) {
         Organisation o = organisations.create(request.slug(), request.name(), request.organisationType(),
                 request.gssCode());
-        return Response.created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
-                .entity(OrganisationView.of(o)).build();
+        return Created.at(uri, o.id, OrganisationView.of(o));
     }
 
     @GET
@@ -77,8 +74,7 @@ public class OrganisationResource {
             summary = "Read an organisation", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The organisation",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation")
     public OrganisationView get(@PathParam("id") UUID id) {
         return OrganisationView.of(organisations.find(id));
     }

@@ -26,8 +26,8 @@ import org.grassroots.elections.service.PartyService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -51,15 +51,12 @@ public class PartyResource {
             + "leave the party out where one is asked for.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A party with this Electoral Commission id exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "409", description = "A party with this Electoral Commission id exists")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewPartyRequest request,
                            @Context UriInfo uri) {
         Party p = parties.create(request.name(), request.ecId());
-        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                .entity(view(p)).build();
+        return Created.at(uri, p.id, view(p));
     }
 
     @GET
@@ -83,8 +80,7 @@ public class PartyResource {
             summary = "Read a party", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The party",
             content = @Content(schema = @Schema(implementation = PartyView.class)))
-    @APIResponse(responseCode = "404", description = "No such party", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such party")
     public PartyView get(@PathParam("id") UUID id) {
         return view(parties.find(id));
     }

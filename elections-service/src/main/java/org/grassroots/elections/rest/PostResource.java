@@ -26,8 +26,8 @@ import org.grassroots.elections.service.OrganisationService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
-import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -47,18 +47,14 @@ public class PostResource {
             summary = "Record a post of an organisation", description = "Roles: admin, elections.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The organisation has this post already", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such organisation", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "409", description = "The organisation has this post already")
+    @APIResponse(responseCode = "422", description = "No such organisation")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewPostRequest request,
                            @Context UriInfo uri) {
         Post p = organisations.createPost(request.organisationId(), request.slug(), request.name(), request.kind(),
                 request.gssCode(), request.seats());
-        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                .entity(PostView.of(p)).build();
+        return Created.at(uri, p.id, PostView.of(p));
     }
 
     @GET
@@ -81,8 +77,7 @@ public class PostResource {
             summary = "Read a post", description = "Role: public.")
     @APIResponse(responseCode = "200", description = "The post",
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "404", description = "No such post", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such post")
     public PostView get(@PathParam("id") UUID id) {
         return PostView.of(organisations.findPost(id));
     }

@@ -32,6 +32,7 @@ import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -66,8 +67,7 @@ public class CampaignResource {
                            @Context UriInfo uri) {
         Campaign campaign = campaigns.create(request.name(), request.description(), request.startsOn(),
                 request.endsOn());
-        return Response.created(uri.getAbsolutePathBuilder().path(campaign.id.toString()).build())
-                .entity(CampaignView.of(campaign)).build();
+        return Created.at(uri, campaign.id, CampaignView.of(campaign));
     }
 
     @GET

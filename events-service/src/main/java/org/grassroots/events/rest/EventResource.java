@@ -48,6 +48,7 @@ import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -185,7 +186,7 @@ public class EventResource {
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewEventRequest request,
                            @Context UriInfo uri) {
         Event event = events.create(request.details(), callers.current());
-        return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
+        return Response.created(Created.location(uri, event.id))
                 .tag(etag(event)).entity(EventView.of(event, true, true)).build();
     }
 

@@ -33,6 +33,7 @@ import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.util.List;
 import java.util.UUID;
@@ -64,8 +65,7 @@ public class FeedbackResource {
                         @NotNull(message = "a JSON body is required") @Valid NewQuestionRequest request,
                         @Context UriInfo uri) {
         FeedbackQuestion question = feedback.ask(eventId, request.text(), callers.current());
-        return Response.created(uri.getAbsolutePathBuilder().path(question.id.toString()).build())
-                .entity(QuestionView.of(question)).build();
+        return Created.at(uri, question.id, QuestionView.of(question));
     }
 
     @GET
@@ -99,8 +99,7 @@ public class FeedbackResource {
                            @NotNull(message = "a JSON body is required") @Valid NewFeedbackRequest request,
                            @Context UriInfo uri) {
         Feedback recorded = feedback.record(eventId, request.details(), callers.current());
-        return Response.created(uri.getAbsolutePathBuilder().path(recorded.id.toString()).build())
-                .entity(FeedbackView.of(recorded)).build();
+        return Created.at(uri, recorded.id, FeedbackView.of(recorded));
     }
 
     @GET

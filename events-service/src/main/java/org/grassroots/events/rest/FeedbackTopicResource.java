@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.service.FeedbackService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 
 import java.util.List;
 
@@ -47,8 +48,7 @@ public class FeedbackTopicResource {
     public Response add(@NotNull(message = "a JSON body is required") @Valid NewTopicRequest request,
                         @Context UriInfo uri) {
         var topic = feedback.addTopic(request.slug(), request.label());
-        return Response.created(uri.getAbsolutePathBuilder().path(topic.slug).build()).entity(TopicView.of(topic))
-                .build();
+        return Created.at(uri, topic.slug, TopicView.of(topic));
     }
 
     @GET

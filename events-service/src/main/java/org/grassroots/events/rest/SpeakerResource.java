@@ -29,6 +29,7 @@ import org.grassroots.events.service.SpeakerService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.util.List;
 import java.util.UUID;
@@ -61,8 +62,7 @@ public class SpeakerResource {
                         @Context UriInfo uri) {
         Speaker speaker = speakers.add(eventId, request.name(), request.organisation(), request.role(),
                 request.session(), request.timeslotId(), callers.current());
-        return Response.created(uri.getAbsolutePathBuilder().path(speaker.id.toString()).build())
-                .entity(SpeakerView.of(speaker)).build();
+        return Created.at(uri, speaker.id, SpeakerView.of(speaker));
     }
 
     @GET

@@ -31,6 +31,7 @@ import org.grassroots.events.service.TimeslotService;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.util.List;
 import java.util.UUID;
@@ -67,8 +68,7 @@ public class TimeslotResource {
                         @Context UriInfo uri) {
         Timeslot slot = timeslots.add(eventId, request.label(), request.startsAt(), request.endsAt(),
                 request.capacity(), request.waitlist(), callers.current());
-        return Response.created(uri.getAbsolutePathBuilder().path(slot.id.toString()).build())
-                .entity(TimeslotView.of(new TimeslotService.Occupancy(slot, 0, 0))).build();
+        return Created.at(uri, slot.id, TimeslotView.of(new TimeslotService.Occupancy(slot, 0, 0)));
     }
 
     @GET

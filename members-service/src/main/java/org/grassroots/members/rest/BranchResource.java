@@ -26,6 +26,7 @@ import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
+import org.grassroots.kit.rest.Created;
 import org.grassroots.members.domain.Branch;
 import org.grassroots.members.service.BranchService;
 
@@ -53,8 +54,7 @@ public class BranchResource {
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewBranchRequest request,
                            @Context UriInfo uri) {
         Branch branch = branches.create(request.name(), Objects.requireNonNullElse(request.postcodeDistricts(), List.of()));
-        return Response.created(uri.getAbsolutePathBuilder().path(branch.id.toString()).build())
-                .entity(BranchView.of(branch)).build();
+        return Created.at(uri, branch.id, BranchView.of(branch));
     }
 
     @GET

@@ -27,6 +27,7 @@ import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.ErasureRecord;
 import org.grassroots.members.service.ErasureService;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -57,8 +58,7 @@ public class ErasuresResource {
     @APIResponse(responseCode = "409", description = "The address is a member's (is-a-member)")
     public Response erase(@Valid @NotNull EmailErasureRequest request, @Context UriInfo uri) {
         ErasureRecord record = erasures.eraseByEmail(request.email(), callers.current());
-        return Response.created(uri.getAbsolutePathBuilder().path(record.id.toString()).build())
-                .entity(ErasureView.of(record)).build();
+        return Created.at(uri, record.id, ErasureView.of(record));
     }
 
     @GET

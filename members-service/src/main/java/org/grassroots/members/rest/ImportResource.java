@@ -23,6 +23,7 @@ import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.ImportJob;
 import org.grassroots.members.service.ImportService;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.util.UUID;
 
@@ -57,7 +58,7 @@ public class ImportResource {
         }
         ImportJob job = imports.start(csv, callers.current());
         return Response.accepted(ImportJobView.of(job))
-                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+                .location(Created.location(uri, job.id)).build();
     }
 
     @GET

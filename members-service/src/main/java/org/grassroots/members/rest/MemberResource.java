@@ -48,6 +48,7 @@ import org.grassroots.members.service.MemberQueries;
 import org.grassroots.members.service.MergeService;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.grassroots.kit.security.Callers;
+import org.grassroots.kit.rest.Created;
 
 import java.util.List;
 import java.util.Optional;
@@ -100,8 +101,8 @@ public class MemberResource {
         MembershipService.Recorded recorded = membership.record(request.details(), callers.current());
         Member member = recorded.member();
         Response.ResponseBuilder response = recorded.created()
-                ? Response.created(uri.getAbsolutePathBuilder().path(member.id.toString()).build())
-                : Response.ok().contentLocation(uri.getAbsolutePathBuilder().path(member.id.toString()).build());
+                ? Response.created(Created.location(uri, member.id))
+                : Response.ok().contentLocation(Created.location(uri, member.id));
         return response.tag(etag(member)).entity(MemberView.of(member)).build();
     }
 

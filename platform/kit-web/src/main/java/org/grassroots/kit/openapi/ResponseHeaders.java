@@ -34,13 +34,14 @@ public final class ResponseHeaders {
                     .description("The URL of what was created")
                     .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uri-reference")));
         }
-        // The scanner puts a method's @Extension on the operation and on its responses object; remove both.
+        // The scanner puts a method's @Extension on the operation, its responses object and each response; remove all.
         boolean onOperation = operation.getExtensions() != null && operation.getExtensions().containsKey(VERSIONED);
         boolean onResponses = operation.getResponses().getExtensions() != null
                 && operation.getResponses().getExtensions().containsKey(VERSIONED);
         if (onOperation || onResponses) {
             operation.removeExtension(VERSIONED);
             operation.getResponses().removeExtension(VERSIONED);
+            operation.getResponses().getAPIResponses().values().forEach(answer -> answer.removeExtension(VERSIONED));
             for (String status : List.of("200", "201")) {
                 APIResponse answer = operation.getResponses().getAPIResponses().get(status);
                 if (answer != null && answer.getRef() == null) {
