@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -27,14 +26,11 @@ public class Affiliation extends PanacheEntityBase {
     @JoinColumn(name = "party_id")
     public Party party;
 
-    @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 
     /** Inclusive; null while current. */
-    @Column(name = "end_date")
     public LocalDate endDate;
 
-    @Column(name = "end_reason")
     public String endReason;
 
     public boolean overlaps(LocalDate start, LocalDate end) {

@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,18 +13,14 @@ import java.time.OffsetDateTime;
 public class BallotResult extends PanacheEntityBase {
 
     @Id
-    @Column(name = "ballot_id")
     public String ballotId;
 
     public Integer electorate;
 
     /** Ballot papers counted, valid or not. */
-    @Column(nullable = false)
     public int turnout;
 
-    @Column(name = "spoilt_ballots", nullable = false)
     public int spoiltBallots;
 
-    @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 }

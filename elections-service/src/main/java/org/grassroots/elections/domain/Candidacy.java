@@ -2,7 +2,6 @@ package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -46,18 +45,15 @@ public class Candidacy extends PanacheEntityBase {
     public String name;
 
     /** Our member, for our party's candidacies; never public. */
-    @Column(name = "member_id")
     public UUID memberId;
 
     @Enumerated(EnumType.STRING)
     public Route route;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public SelectionStage stage;
 
     /** The member's membership lapsed (or was cancelled) after they entered selection. */
-    @Column(name = "member_lapsed", nullable = false)
     public boolean memberLapsed;
 
     /** Set with the ballot's result. */
@@ -65,10 +61,8 @@ public class Candidacy extends PanacheEntityBase {
 
     public Boolean elected;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     @Version

@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -20,17 +19,13 @@ import java.time.LocalDate;
 public class Election extends PanacheEntityBase {
 
     @Id
-    @Column(name = "election_id")
     public String electionId;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(name = "poll_date", nullable = false)
     public LocalDate pollDate;
 
     /** The election one level up; null for an election group. */
-    @Column(name = "parent_id")
     public String parentId;
 
     /** Ballots: the post contested. */
@@ -39,14 +34,11 @@ public class Election extends PanacheEntityBase {
     public Post post;
 
     /** Ballots: how many are elected (a by-election may fill fewer than the post's seats). */
-    @Column(name = "winner_count")
     public Integer winnerCount;
 
     /** Ballots: the statement of persons nominated is published; the candidates are final. */
-    @Column(name = "candidates_locked", nullable = false)
     public boolean candidatesLocked;
 
-    @Column(nullable = false)
     public boolean cancelled;
 
     /** Optimistic lock; answered as the ballot's ETag. */

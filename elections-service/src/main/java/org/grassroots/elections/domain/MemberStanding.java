@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,16 +14,12 @@ import java.util.UUID;
 public class MemberStanding extends PanacheEntityBase {
 
     @Id
-    @Column(name = "member_id")
     public UUID memberId;
 
-    @Column(nullable = false)
     public String status;
 
-    @Column(name = "joined_at", nullable = false)
     public OffsetDateTime joinedAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     public boolean inGoodStanding() {

@@ -2,7 +2,6 @@ package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -39,22 +38,16 @@ public class OfficeHolder extends PanacheEntityBase {
     public String name;
 
     /** The member this person is, if they are one of ours; never shown publicly. */
-    @Column(name = "member_id")
     public UUID memberId;
 
-    @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
 
-    @Column(name = "end_date")
     public LocalDate endDate;
 
-    @Column(name = "end_reason")
     public String endReason;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     /** Serialises concurrent changes of one office-holder's affiliations. */
@@ -104,9 +97,7 @@ public class OfficeHolder extends PanacheEntityBase {
 
     /** Closes the current affiliation the day before {@code date} and opens the next from {@code date}. */
     public Affiliation changeParty(Party to, LocalDate date, String reason, OffsetDateTime at) {
-        if (!inOffice()) {
-            throw new AffiliationRuleException("office-ended", "This office-holder left office on " + endDate);
-        }
+        requireInOffice();
         Affiliation current = currentAffiliation().orElseThrow(() -> new AffiliationRuleException(
                 "no-current-affiliation", "This office-holder has no current affiliation to change"));
         if (sameParty(current.party, to)) {
@@ -125,9 +116,7 @@ public class OfficeHolder extends PanacheEntityBase {
 
     /** Leaves office on {@code date}, closing the current affiliation that day. */
     public Affiliation leave(LocalDate date, String reason, OffsetDateTime at) {
-        if (!inOffice()) {
-            throw new AffiliationRuleException("office-ended", "This office-holder left office on " + endDate);
-        }
+        requireInOffice();
         Affiliation current = currentAffiliation().orElse(null);
         if (date.isBefore(startDate) || (current != null && date.isBefore(current.startDate))) {
             throw new AffiliationRuleException("invalid-dates", "Leaving on " + date + " is before the current "
@@ -157,6 +146,12 @@ public class OfficeHolder extends PanacheEntityBase {
         change.recordedAt = at;
         history.add(change);
         updatedAt = change.recordedAt;
+    }
+
+    private void requireInOffice() {
+        if (!inOffice()) {
+            throw new AffiliationRuleException("office-ended", "This office-holder left office on " + endDate);
+        }
     }
 
     private static boolean sameParty(Party a, Party b) {

@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,10 +28,8 @@ public class OfficeHolderChange extends PanacheEntityBase {
     public OfficeHolder officeHolder;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Kind kind;
 
-    @Column(name = "effective_date", nullable = false)
     public LocalDate effectiveDate;
 
     @ManyToOne
@@ -45,6 +42,5 @@ public class OfficeHolderChange extends PanacheEntityBase {
 
     public String reason;
 
-    @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 }

@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,19 +17,14 @@ public class Organisation extends PanacheEntityBase {
     public UUID id;
 
     /** The organisation segment of Democracy Club election ids, e.g. {@code suffolk}. */
-    @Column(nullable = false)
     public String slug;
 
-    @Column(nullable = false)
     public String name;
 
     /** e.g. county-council, town-council, parliament */
-    @Column(name = "organisation_type", nullable = false)
     public String organisationType;
 
-    @Column(name = "gss_code")
     public String gssCode;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,13 +16,10 @@ public class Party extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String name;
 
     /** e.g. {@code PP53}; null for a party not on the register. */
-    @Column(name = "ec_id")
     public String ecId;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -23,19 +22,14 @@ public class Post extends PanacheEntityBase {
     public Organisation organisation;
 
     /** The division segment of ballot paper ids, e.g. {@code st-olaves}. */
-    @Column(nullable = false)
     public String slug;
 
-    @Column(nullable = false)
     public String name;
 
     /** ward, division, constituency, region, area */
-    @Column(nullable = false)
     public String kind;
 
-    @Column(name = "gss_code")
     public String gssCode;
 
-    @Column(nullable = false)
     public int seats;
 }

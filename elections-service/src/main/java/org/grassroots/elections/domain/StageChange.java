@@ -1,7 +1,6 @@
 package org.grassroots.elections.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,15 +25,12 @@ public class StageChange extends PanacheEntityBase {
     public Candidacy candidacy;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_stage")
     public SelectionStage fromStage;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_stage", nullable = false)
     public SelectionStage toStage;
 
     public String reason;
 
-    @Column(name = "changed_at", nullable = false)
     public OffsetDateTime changedAt;
 }

@@ -27,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Election;
 import org.grassroots.elections.service.BallotService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.openapi.ResponseHeaders;
 import org.grassroots.kit.patch.JsonMergePatch;
@@ -66,14 +68,13 @@ public class BallotResource {
     @Operation(operationId = "declareBallotResult",
             summary = "Record a ballot's result", description = "Roles: admin, elections. Replaces any earlier "
             + "one. Every candidate standing is counted once; no more are elected than the winner count.")
-    @APIResponse(responseCode = "200", description = "The result",
-            content = @Content(schema = @Schema(implementation = ResultView.class)))
+    @APIResponseSchema(value = ResultView.class, responseDescription = "The result")
     @APIResponse(responseCode = "400", description = "Negative or missing numbers, naming the field")
     @APIResponse(responseCode = "409", description = "The ballot is cancelled")
     @APIResponse(responseCode = "422", description = "More elected than the winner count (too-many-elected), a "
             + "candidate missing, repeated or not standing; nothing is written")
     public ResultView declare(@PathParam("ballotPaperId") String ballotPaperId,
-                              @NotNull(message = "a JSON body is required") @Valid ResultRequest request) {
+                              @NotNull(message = Problem.BODY_REQUIRED) @Valid ResultRequest request) {
         var result = results.declare(ballotPaperId, request.electorate(), request.turnout(), request.spoiltBallots(),
                 request.candidates().stream().map(c -> new org.grassroots.elections.service.ResultService.Count(
                         c.candidacyId(), c.votes(), c.elected())).toList());
@@ -86,8 +87,7 @@ public class BallotResource {
     @jakarta.transaction.Transactional
     @Operation(operationId = "getBallotResult",
             summary = "A ballot's result", description = "Role: public. Candidates by votes, most first.")
-    @APIResponse(responseCode = "200", description = "The result",
-            content = @Content(schema = @Schema(implementation = ResultView.class)))
+    @APIResponseSchema(value = ResultView.class, responseDescription = "The result")
     @APIResponse(responseCode = "404", description = "No such ballot, or no result yet")
     public ResultView result(@PathParam("ballotPaperId") String ballotPaperId) {
         var result = results.result(ballotPaperId).orElseThrow(() -> org.grassroots.kit.problem.ProblemException
@@ -102,8 +102,7 @@ public class BallotResource {
     @Operation(operationId = "listBallotCandidates",
             summary = "The candidates standing on a ballot", description = "Role: public. Our selected-and-"
             + "standing candidates and the other parties' candidates, by name; nothing of selection.")
-    @APIResponse(responseCode = "200", description = "The candidates",
-            content = @Content(schema = @Schema(implementation = CandidatePage.class)))
+    @APIResponseSchema(value = CandidatePage.class, responseDescription = "The candidates")
     @APIResponse(responseCode = "404", description = "No such ballot")
     public CandidatePage candidates(@PathParam("ballotPaperId") String ballotPaperId) {
         return new CandidatePage(candidacies.standing(ballotPaperId).stream().map(CandidateView::of).toList(), null);
@@ -118,12 +117,11 @@ public class BallotResource {
     @Operation(operationId = "addBallotCandidate",
             summary = "Add another party's candidate", description = "Roles: admin, elections. As on the "
             + "statement of persons nominated, so that results are complete. Our candidates come through selection.")
-    @APIResponse(responseCode = "201", description = "Added",
-            content = @Content(schema = @Schema(implementation = CandidateView.class)))
+    @APIResponseSchema(value = CandidateView.class, responseCode = "201", responseDescription = "Added")
     @APIResponse(responseCode = "409", description = "The ballot is locked or cancelled")
     @APIResponse(responseCode = "422", description = "Unknown party, or our own party")
     public Response addCandidate(@PathParam("ballotPaperId") String ballotPaperId,
-                                 @NotNull(message = "a JSON body is required") @Valid NewCandidateRequest request,
+                                 @NotNull(message = Problem.BODY_REQUIRED) @Valid NewCandidateRequest request,
                                  @Context UriInfo uri) {
         var candidacy = candidacies.addOther(ballotPaperId, request.name(), request.partyId());
         return Response.created(uri.getBaseUriBuilder().path("candidacies").path(candidacy.id.toString()).build())
@@ -138,13 +136,12 @@ public class BallotResource {
             summary = "Record a ballot", description = "Roles: admin, elections. The ballot paper id is a "
             + "Democracy Club ballot-level election id (local.suffolk.st-olaves.2022-05-05, "
             + "local.suffolk.st-olaves.by.2023-03-02 for a by-election); its parent election must exist.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponseSchema(value = BallotView.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid id (naming the wrong segment) or field")
     @APIResponse(responseCode = "409", description = "The ballot exists")
     @APIResponse(responseCode = "422", description = "Parent election or post missing, post not the id's, or more "
             + "winners than seats")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewBallotRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewBallotRequest request,
                            @Context UriInfo uri) {
         Election ballot = ballots.create(request.ballotPaperId(), request.name(), request.postId(),
                 request.winnerCount());
@@ -155,10 +152,8 @@ public class BallotResource {
     @Path("/{ballotPaperId}")
     @PermitAll
     @Extension(name = ResponseHeaders.VERSIONED, value = "true")
-    @Operation(operationId = "getBallot",
-            summary = "Read a ballot", description = "Role: public.")
-    @APIResponse(responseCode = "200", description = "The ballot",
-            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @Operation(operationId = "getBallot", summary = "Read a ballot", description = "Role: public.")
+    @APIResponseSchema(value = BallotView.class, responseDescription = "The ballot")
     @APIResponse(responseCode = "400", description = "Not a valid ballot paper id")
     @APIResponse(responseCode = "404", description = "No such ballot")
     public Response get(@PathParam("ballotPaperId") String ballotPaperId) {
@@ -179,8 +174,7 @@ public class BallotResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match")
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = BallotChangeRequest.class)))
-    @APIResponse(responseCode = "200", description = "The ballot",
-            content = @Content(schema = @Schema(implementation = BallotView.class)))
+    @APIResponseSchema(value = BallotView.class, responseDescription = "The ballot")
     @APIResponse(responseCode = "404", description = "No such ballot")
     @APIResponse(responseCode = "422", description = "More winners than seats")
     public Response change(@PathParam("ballotPaperId") String ballotPaperId, @HeaderParam("If-Match") String ifMatch,

@@ -17,13 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Candidacy;
 import org.grassroots.elections.service.CandidacyService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
@@ -48,12 +49,11 @@ public class CandidacyResource {
             summary = "A member applies or is nominated for a ballot", description = "Roles: admin, elections. "
             + "Starts at stage applied. A member whose membership is not active is accepted but flagged "
             + "(memberLapsed) and cannot be selected.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
+    @APIResponseSchema(value = CandidacyRecord.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "409", description = "Already in selection for this ballot, or the ballot is locked or "
             + "cancelled")
     @APIResponse(responseCode = "422", description = "Unknown member, or our party not recorded")
-    public Response enter(@NotNull(message = "a JSON body is required") @Valid NewCandidacyRequest request,
+    public Response enter(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewCandidacyRequest request,
                           @Context UriInfo uri) {
         Candidacy c = candidacies.enter(request.ballotPaperId(), request.memberId(), request.name(), request.route());
         return Created.at(uri, c.id, CandidacyRecord.of(c));
@@ -67,23 +67,20 @@ public class CandidacyResource {
     @Operation(operationId = "changeCandidacyStage",
             summary = "Move a candidacy through selection", description = "Roles: admin, elections. The history "
             + "keeps every step.")
-    @APIResponse(responseCode = "200", description = "The candidacy",
-            content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
+    @APIResponseSchema(value = CandidacyRecord.class, responseDescription = "The candidacy")
     @APIResponse(responseCode = "409", description = "Not a selection candidacy, or standing on a locked ballot")
     @APIResponse(responseCode = "422", description = "A move the stages do not allow, or selecting a member who is "
             + "not active (member-not-in-good-standing); nothing changes")
     public CandidacyRecord changeStage(@PathParam("id") UUID id,
-                                       @NotNull(message = "a JSON body is required") @Valid StageChangeRequest request) {
+                                       @NotNull(message = Problem.BODY_REQUIRED) @Valid StageChangeRequest request) {
         return CandidacyRecord.of(candidacies.changeStage(id, request.stage(), request.reason()));
     }
 
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(operationId = "getCandidacy",
-            summary = "Read a candidacy", description = "Roles: admin, elections.")
-    @APIResponse(responseCode = "200", description = "The candidacy",
-            content = @Content(schema = @Schema(implementation = CandidacyRecord.class)))
+    @Operation(operationId = "getCandidacy", summary = "Read a candidacy", description = "Roles: admin, elections.")
+    @APIResponseSchema(value = CandidacyRecord.class, responseDescription = "The candidacy")
     @APIResponse(responseCode = "404", description = "No such candidacy")
     public CandidacyRecord get(@PathParam("id") UUID id) {
         return CandidacyRecord.of(candidacies.find(id));
@@ -94,8 +91,7 @@ public class CandidacyResource {
     @Operation(operationId = "listCandidacies",
             summary = "A ballot's candidacies", description = "Roles: admin, elections. Ours in every stage and "
             + "the other parties' candidates.")
-    @APIResponse(responseCode = "200", description = "The candidacies",
-            content = @Content(schema = @Schema(implementation = CandidacyRecordPage.class)))
+    @APIResponseSchema(value = CandidacyRecordPage.class, responseDescription = "The candidacies")
     @APIResponse(responseCode = "400", description = "No ?ballot=")
     public CandidacyRecordPage list(@Parameter(required = true, description = "The ballot paper id")
                                     @QueryParam("ballot") String ballot) {

@@ -17,14 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Election;
 import org.grassroots.elections.service.ElectionQueries;
 import org.grassroots.elections.service.ElectionService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -47,8 +48,7 @@ public class ElectionResource {
     @Operation(operationId = "listElections",
             summary = "List elections", description = "Role: public (no token). Most recent poll first; "
             + "cursor-paginated. With ?parent= only the children of that election (navigating the hierarchy).")
-    @APIResponse(responseCode = "200", description = "A page of elections",
-            content = @Content(schema = @Schema(implementation = ElectionPage.class)))
+    @APIResponseSchema(value = ElectionPage.class, responseDescription = "A page of elections")
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or parent id")
     public ElectionPage list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -65,8 +65,7 @@ public class ElectionResource {
     @PermitAll
     @Operation(operationId = "getElection",
             summary = "Read an election", description = "Role: public. Any level of the hierarchy.")
-    @APIResponse(responseCode = "200", description = "The election",
-            content = @Content(schema = @Schema(implementation = ElectionView.class)))
+    @APIResponseSchema(value = ElectionView.class, responseDescription = "The election")
     @APIResponse(responseCode = "400", description = "Not a valid Democracy Club election id; the problem names the "
             + "wrong segment")
     @APIResponse(responseCode = "404", description = "No such election")
@@ -83,8 +82,7 @@ public class ElectionResource {
     @Operation(operationId = "getElectionPartyResults",
             summary = "Party results of an election", description = "Role: public. Seats won, votes and vote "
             + "share per party over every declared ballot at or below this election.")
-    @APIResponse(responseCode = "200", description = "The party results",
-            content = @Content(schema = @Schema(implementation = PartyResultsView.class)))
+    @APIResponseSchema(value = PartyResultsView.class, responseDescription = "The party results")
     @APIResponse(responseCode = "404", description = "No such election")
     public PartyResultsView partyResults(@PathParam("electionId") String electionId) {
         Election election = elections.find(electionId);
@@ -99,12 +97,11 @@ public class ElectionResource {
             summary = "Record an election group or organisation election", description = "Roles: admin, elections. "
             + "The id follows Democracy Club's reference definition, type[.subtype][.organisation].YYYY-MM-DD; "
             + "the parent (e.g. local.2022-05-05 for local.suffolk.2022-05-05) must exist. Ballots: POST /ballots.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = ElectionView.class)))
+    @APIResponseSchema(value = ElectionView.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid id (the problem names the wrong segment) or name")
     @APIResponse(responseCode = "409", description = "The election exists")
     @APIResponse(responseCode = "422", description = "The parent is missing, or the id is a ballot's")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewElectionRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewElectionRequest request,
                            @Context UriInfo uri) {
         Election election = elections.create(request.electionId(), request.name());
         return Created.at(uri, election.electionId, ElectionView.of(election));

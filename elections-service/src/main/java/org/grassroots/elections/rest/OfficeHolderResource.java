@@ -18,14 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.OfficeHolder;
 import org.grassroots.elections.service.OfficeHolderService;
 import org.grassroots.elections.service.OfficeHolderService.AffiliationSpec;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -50,12 +51,11 @@ public class OfficeHolderResource {
     @Operation(operationId = "createOfficeHolder",
             summary = "Record an office-holder", description = "Roles: admin, elections. Publishes "
             + "org.grassroots.office-holder.joined.v1.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponseSchema(value = OfficeHolderRecord.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "422", description = "Overlapping affiliations, the latest not open, a future date, "
             + "or an unknown post, party or member; nothing is recorded")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewOfficeHolderRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewOfficeHolderRequest request,
                            @Context UriInfo uri) {
         OfficeHolder h = officeHolders.create(request.name(), request.postId(), request.memberId(),
                 request.affiliations().stream().map(a -> new AffiliationSpec(a.partyId(), a.startDate(), a.endDate(),
@@ -73,14 +73,13 @@ public class OfficeHolderResource {
             summary = "Record a change of party", description = "Roles: admin, elections. Closes the current "
             + "affiliation the day before `date` (with the reason) and opens the next; the person keeps one record. "
             + "Publishes org.grassroots.office-holder.changed-party.v1.")
-    @APIResponse(responseCode = "200", description = "The office-holder after the change",
-            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponseSchema(value = OfficeHolderRecord.class, responseDescription = "The office-holder after the change")
     @APIResponse(responseCode = "404", description = "No such office-holder")
     @APIResponse(responseCode = "409", description = "The office-holder has left office")
     @APIResponse(responseCode = "422", description = "The change would overlap the current affiliation, is to the same "
             + "party, is dated in the future, or names an unknown party; nothing changes")
     public OfficeHolderRecord changeParty(@PathParam("id") UUID id,
-                                          @NotNull(message = "a JSON body is required") @Valid PartyChangeRequest request) {
+                                          @NotNull(message = Problem.BODY_REQUIRED) @Valid PartyChangeRequest request) {
         return OfficeHolderRecord.of(officeHolders.changeParty(id, request.partyId(), request.date(), request.reason()));
     }
 
@@ -93,12 +92,11 @@ public class OfficeHolderResource {
     @Operation(operationId = "recordLeavingOffice",
             summary = "Record leaving office", description = "Roles: admin, elections. Publishes "
             + "org.grassroots.office-holder.left.v1.")
-    @APIResponse(responseCode = "200", description = "The office-holder",
-            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponseSchema(value = OfficeHolderRecord.class, responseDescription = "The office-holder")
     @APIResponse(responseCode = "409", description = "Left office already")
     @APIResponse(responseCode = "422", description = "A date before the current affiliation, or in the future")
     public OfficeHolderRecord leave(@PathParam("id") UUID id,
-                                    @NotNull(message = "a JSON body is required") @Valid LeaveOfficeRequest request) {
+                                    @NotNull(message = Problem.BODY_REQUIRED) @Valid LeaveOfficeRequest request) {
         return OfficeHolderRecord.of(officeHolders.leave(id, request.date(), request.reason()));
     }
 
@@ -111,12 +109,11 @@ public class OfficeHolderResource {
             summary = "Link the office-holder to a member of ours", description = "Roles: admin, elections. "
             + "{\"memberId\": null} unlinks. Publishes org.grassroots.office-holder.member-linked.v1 when the link "
             + "changes; a repeat changes nothing.")
-    @APIResponse(responseCode = "200", description = "The office-holder",
-            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponseSchema(value = OfficeHolderRecord.class, responseDescription = "The office-holder")
     @APIResponse(responseCode = "404", description = "No such office-holder")
     @APIResponse(responseCode = "422", description = "No such member known here")
     public OfficeHolderRecord linkMember(@PathParam("id") UUID id,
-                                         @NotNull(message = "a JSON body is required") MemberLinkRequest request) {
+                                         @NotNull(message = Problem.BODY_REQUIRED) MemberLinkRequest request) {
         return OfficeHolderRecord.of(officeHolders.linkMember(id, request.memberId()));
     }
 
@@ -125,8 +122,7 @@ public class OfficeHolderResource {
     @Operation(operationId = "listOfficeHolders",
             summary = "List office-holders", description = "Role: public. No member links. Most recent start "
             + "first; filters: post, party (sitting for it now), current (in office).")
-    @APIResponse(responseCode = "200", description = "A page of office-holders",
-            content = @Content(schema = @Schema(implementation = OfficeHolderPage.class)))
+    @APIResponseSchema(value = OfficeHolderPage.class, responseDescription = "A page of office-holders")
     public OfficeHolderPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
                                  @QueryParam("post") UUID post,
                                  @Parameter(description = "Sitting for this party now") @QueryParam("party") UUID party,
@@ -142,8 +138,7 @@ public class OfficeHolderResource {
     @Operation(operationId = "getOfficeHolder",
             summary = "Read an office-holder", description = "Role: public. Affiliations and history; no member "
             + "link.")
-    @APIResponse(responseCode = "200", description = "The office-holder",
-            content = @Content(schema = @Schema(implementation = OfficeHolderView.class)))
+    @APIResponseSchema(value = OfficeHolderView.class, responseDescription = "The office-holder")
     @APIResponse(responseCode = "404", description = "No such office-holder")
     public OfficeHolderView get(@PathParam("id") UUID id) {
         return OfficeHolderView.of(officeHolders.find(id));
@@ -154,8 +149,7 @@ public class OfficeHolderResource {
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Operation(operationId = "getOfficeHolderRecord",
             summary = "Read an office-holder with the member link", description = "Roles: admin, elections.")
-    @APIResponse(responseCode = "200", description = "The office-holder",
-            content = @Content(schema = @Schema(implementation = OfficeHolderRecord.class)))
+    @APIResponseSchema(value = OfficeHolderRecord.class, responseDescription = "The office-holder")
     @APIResponse(responseCode = "404", description = "No such office-holder")
     public OfficeHolderRecord record(@PathParam("id") UUID id) {
         return OfficeHolderRecord.of(officeHolders.find(id));

@@ -17,12 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Organisation;
 import org.grassroots.elections.service.OrganisationService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -45,11 +46,10 @@ public class OrganisationResource {
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Operation(operationId = "createOrganisation",
             summary = "Record an organisation", description = "Roles: admin, elections.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponseSchema(value = OrganisationView.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "409", description = "Slug or GSS code taken")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewOrganisationRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewOrganisationRequest request,
                            @Context UriInfo uri) {
         Organisation o = organisations.create(request.slug(), request.name(), request.organisationType(),
                 request.gssCode());
@@ -60,8 +60,7 @@ public class OrganisationResource {
     @PermitAll
     @Operation(operationId = "listOrganisations",
             summary = "List organisations", description = "Role: public. By slug; cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of organisations",
-            content = @Content(schema = @Schema(implementation = OrganisationPage.class)))
+    @APIResponseSchema(value = OrganisationPage.class, responseDescription = "A page of organisations")
     public OrganisationPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Page<OrganisationView> page = organisations.list(PageRequest.of(limit, cursor, 1)).map(OrganisationView::of);
         return new OrganisationPage(page.items(), page.nextCursor());
@@ -70,10 +69,8 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(operationId = "getOrganisation",
-            summary = "Read an organisation", description = "Role: public.")
-    @APIResponse(responseCode = "200", description = "The organisation",
-            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @Operation(operationId = "getOrganisation", summary = "Read an organisation", description = "Role: public.")
+    @APIResponseSchema(value = OrganisationView.class, responseDescription = "The organisation")
     @APIResponse(responseCode = "404", description = "No such organisation")
     public OrganisationView get(@PathParam("id") UUID id) {
         return OrganisationView.of(organisations.find(id));

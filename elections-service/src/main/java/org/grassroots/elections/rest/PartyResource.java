@@ -17,12 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Party;
 import org.grassroots.elections.service.PartyService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -49,11 +50,10 @@ public class PartyResource {
     @Operation(operationId = "createParty",
             summary = "Record a party", description = "Roles: admin, elections. Independents are no party: "
             + "leave the party out where one is asked for.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = PartyView.class)))
+    @APIResponseSchema(value = PartyView.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "409", description = "A party with this Electoral Commission id exists")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewPartyRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewPartyRequest request,
                            @Context UriInfo uri) {
         Party p = parties.create(request.name(), request.ecId());
         return Created.at(uri, p.id, view(p));
@@ -63,8 +63,7 @@ public class PartyResource {
     @PermitAll
     @Operation(operationId = "listParties",
             summary = "List parties", description = "Role: public. By name; cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of parties",
-            content = @Content(schema = @Schema(implementation = PartyPage.class)))
+    @APIResponseSchema(value = PartyPage.class, responseDescription = "A page of parties")
     public PartyPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
                           @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                                   description = "Only the party with this Electoral Commission id", example = "PP53")
@@ -76,10 +75,8 @@ public class PartyResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(operationId = "getParty",
-            summary = "Read a party", description = "Role: public.")
-    @APIResponse(responseCode = "200", description = "The party",
-            content = @Content(schema = @Schema(implementation = PartyView.class)))
+    @Operation(operationId = "getParty", summary = "Read a party", description = "Role: public.")
+    @APIResponseSchema(value = PartyView.class, responseDescription = "The party")
     @APIResponse(responseCode = "404", description = "No such party")
     public PartyView get(@PathParam("id") UUID id) {
         return view(parties.find(id));

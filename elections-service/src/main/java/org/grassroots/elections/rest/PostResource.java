@@ -17,12 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.elections.domain.Post;
 import org.grassroots.elections.service.OrganisationService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -45,12 +46,11 @@ public class PostResource {
     @RolesAllowed({Roles.ADMIN, Roles.ELECTIONS})
     @Operation(operationId = "createPost",
             summary = "Record a post of an organisation", description = "Roles: admin, elections.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = PostView.class)))
+    @APIResponseSchema(value = PostView.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "409", description = "The organisation has this post already")
     @APIResponse(responseCode = "422", description = "No such organisation")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewPostRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewPostRequest request,
                            @Context UriInfo uri) {
         Post p = organisations.createPost(request.organisationId(), request.slug(), request.name(), request.kind(),
                 request.gssCode(), request.seats());
@@ -62,8 +62,7 @@ public class PostResource {
     @Operation(operationId = "listPosts",
             summary = "List posts", description = "Role: public. By organisation slug and post slug; "
             + "?organisation= filters by organisation id.")
-    @APIResponse(responseCode = "200", description = "A page of posts",
-            content = @Content(schema = @Schema(implementation = PostPage.class)))
+    @APIResponseSchema(value = PostPage.class, responseDescription = "A page of posts")
     public PostPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
                          @QueryParam("organisation") UUID organisation) {
         Page<PostView> page = organisations.posts(PageRequest.of(limit, cursor, 2), organisation).map(PostView::of);
@@ -73,10 +72,8 @@ public class PostResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(operationId = "getPost",
-            summary = "Read a post", description = "Role: public.")
-    @APIResponse(responseCode = "200", description = "The post",
-            content = @Content(schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "getPost", summary = "Read a post", description = "Role: public.")
+    @APIResponseSchema(value = PostView.class, responseDescription = "The post")
     @APIResponse(responseCode = "404", description = "No such post")
     public PostView get(@PathParam("id") UUID id) {
         return PostView.of(organisations.findPost(id));

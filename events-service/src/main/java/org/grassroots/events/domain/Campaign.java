@@ -1,7 +1,6 @@
 package org.grassroots.events.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,21 +18,16 @@ public class Campaign extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String name;
 
     public String description;
 
-    @Column(name = "starts_on")
     public LocalDate startsOn;
 
-    @Column(name = "ends_on")
     public LocalDate endsOn;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     public static Campaign require(UUID id) {

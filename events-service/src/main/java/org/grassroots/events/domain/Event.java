@@ -28,23 +28,18 @@ public class Event extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String title;
 
     public String description;
 
-    @Column(name = "event_type", nullable = false)
     @Enumerated(EnumType.STRING)
     public EventType eventType;
 
-    @Column(name = "starts_at", nullable = false)
     public OffsetDateTime startsAt;
 
-    @Column(name = "ends_at", nullable = false)
     public OffsetDateTime endsAt;
 
     /** IANA zone the event happens in (its local times are in this zone); instants are stored in UTC. */
-    @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
     public String venue;
@@ -59,20 +54,15 @@ public class Event extends PanacheEntityBase {
 
     public Double longitude;
 
-    @Column(name = "address_visibility", nullable = false)
     public AddressVisibility addressVisibility;
 
-    @Column(name = "branch_id")
     public UUID branchId;
 
-    @Column(name = "campaign_id")
     public UUID campaignId;
 
-    @Column(nullable = false)
     @Enumerated(EnumType.STRING)
     public EventStatus status;
 
-    @Column(nullable = false)
     public Visibility visibility;
 
     // Eager: views show them after the loading transaction has ended.
@@ -81,10 +71,8 @@ public class Event extends PanacheEntityBase {
     @Column(name = "member_id")
     public Set<UUID> organisers = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     @Version

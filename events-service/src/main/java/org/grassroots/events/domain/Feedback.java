@@ -30,31 +30,22 @@ public class Feedback extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
-    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
-    @Column(name = "timeslot_id")
     public UUID timeslotId;
 
-    @Column(name = "question_id", nullable = false)
     public UUID questionId;
 
-    @Column(nullable = false)
     public String answer;
 
-    @Column(name = "contact_consent", nullable = false)
     public boolean contactConsent;
 
-    @Column(name = "contact_name")
     public String contactName;
 
-    @Column(name = "contact_email")
     public String contactEmail;
 
-    @Column(name = "contact_phone")
     public String contactPhone;
 
-    @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -1,7 +1,6 @@
 package org.grassroots.events.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,12 +16,9 @@ public class FeedbackQuestion extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
-    @Column(nullable = false)
     public String text;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

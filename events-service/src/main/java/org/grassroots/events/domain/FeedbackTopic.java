@@ -1,7 +1,6 @@
 package org.grassroots.events.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,12 +15,9 @@ public class FeedbackTopic extends PanacheEntityBase {
     @Id
     public String slug;
 
-    @Column(nullable = false)
     public String label;
 
-    @Column(nullable = false)
     public boolean active;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

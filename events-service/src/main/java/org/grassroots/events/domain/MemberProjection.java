@@ -1,7 +1,6 @@
 package org.grassroots.events.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,12 +14,9 @@ import java.util.UUID;
 public class MemberProjection extends PanacheEntityBase {
 
     @Id
-    @Column(name = "member_id")
     public UUID memberId;
 
-    @Column(nullable = false)
     public String status;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

@@ -28,58 +28,43 @@ public class Rsvp extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
-    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
-    @Column(name = "timeslot_id", nullable = false)
     public UUID timeslotId;
 
-    @Column(name = "member_id")
     public UUID memberId;
 
-    @Column(name = "given_name")
     public String givenName;
 
-    @Column(name = "family_name")
     public String familyName;
 
     public String email;
 
-    @Column(name = "email_normalised")
     public String emailNormalised;
 
-    @Column(name = "contact_consent", nullable = false)
     public boolean contactConsent;
 
-    @Column(nullable = false)
     @Enumerated(EnumType.STRING)
     public RsvpStatus status;
 
-    @Column(nullable = false)
     public boolean attended;
 
-    @Column(name = "checked_in_at")
     public OffsetDateTime checkedInAt;
 
-    @Column(nullable = false)
     public boolean anonymised;
 
     /** Recorded by an organiser as attending a timeslot that had started, without an RSVP beforehand. */
-    @Column(name = "walk_in", nullable = false)
     public boolean walkIn;
 
     /** SHA-256 (hex) of the token a member of the public cancels with; null for members' RSVPs. */
-    @Column(name = "cancellation_token_hash")
     public String cancellationTokenHash;
 
     /** The token itself, only in memory while the RSVP is being created: it is shown once, to its owner. */
     @jakarta.persistence.Transient
     public String cancellationToken;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     public static Rsvp require(UUID eventId, UUID id) {

@@ -1,7 +1,6 @@
 package org.grassroots.events.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,13 +16,10 @@ public class Speaker extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
-    @Column(name = "timeslot_id")
     public UUID timeslotId;
 
-    @Column(nullable = false)
     public String name;
 
     public String organisation;
@@ -32,6 +28,5 @@ public class Speaker extends PanacheEntityBase {
 
     public String session;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

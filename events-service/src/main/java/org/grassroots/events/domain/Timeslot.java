@@ -1,7 +1,6 @@
 package org.grassroots.events.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
@@ -19,24 +18,18 @@ public class Timeslot extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
     public String label;
 
-    @Column(name = "starts_at", nullable = false)
     public OffsetDateTime startsAt;
 
-    @Column(name = "ends_at", nullable = false)
     public OffsetDateTime endsAt;
 
-    @Column(nullable = false)
     public int capacity;
 
-    @Column(name = "waitlist_enabled", nullable = false)
     public boolean waitlistEnabled;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
     /**

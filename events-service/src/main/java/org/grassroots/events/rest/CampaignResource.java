@@ -22,11 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.Campaign;
 import org.grassroots.events.service.CampaignRollUp;
 import org.grassroots.events.service.CampaignService;
 import org.grassroots.events.service.RollUpService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -57,13 +59,11 @@ public class CampaignResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createCampaign",
-            summary = "Create a campaign", description = "Role: admin.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @Operation(operationId = "createCampaign", summary = "Create a campaign", description = "Role: admin.")
+    @APIResponseSchema(value = CampaignView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "400", description = "Invalid body (endsOn before startsOn, ...)")
     @APIResponse(responseCode = "409", description = "A campaign with this name exists")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewCampaignRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewCampaignRequest request,
                            @Context UriInfo uri) {
         Campaign campaign = campaigns.create(request.name(), request.description(), request.startsOn(),
                 request.endsOn());
@@ -72,10 +72,8 @@ public class CampaignResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listCampaigns",
-            summary = "List campaigns", description = "Role: public. Oldest first.")
-    @APIResponse(responseCode = "200", description = "A page of campaigns",
-            content = @Content(schema = @Schema(implementation = CampaignPage.class)))
+    @Operation(operationId = "listCampaigns", summary = "List campaigns", description = "Role: public. Oldest first.")
+    @APIResponseSchema(value = CampaignPage.class, responseDescription = "A page of campaigns")
     public CampaignPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Page<CampaignView> page = campaigns.list(PageRequest.of(limit, cursor, 2)).map(CampaignView::of);
         return new CampaignPage(page.items(), page.nextCursor());
@@ -84,10 +82,8 @@ public class CampaignResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(operationId = "getCampaign",
-            summary = "Read a campaign", description = "Role: public.")
-    @APIResponse(responseCode = "200", description = "The campaign",
-            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @Operation(operationId = "getCampaign", summary = "Read a campaign", description = "Role: public.")
+    @APIResponseSchema(value = CampaignView.class, responseDescription = "The campaign")
     @APIResponse(responseCode = "404", description = "No such campaign")
     public CampaignView get(@PathParam("id") UUID id) {
         return CampaignView.of(campaigns.find(id));
@@ -140,8 +136,7 @@ public class CampaignResource {
             summary = "The campaign's roll-up", description = "Roles: organiser, admin. Events by status; per "
             + "location (town and postcode) events, RSVPs, attendance and feedback; totals; feedback by topic and "
             + "by topic and location. Counts only.")
-    @APIResponse(responseCode = "200", description = "The roll-up",
-            content = @Content(schema = @Schema(implementation = CampaignRollUp.class)))
+    @APIResponseSchema(value = CampaignRollUp.class, responseDescription = "The roll-up")
     public CampaignRollUp rollUp(@PathParam("id") UUID id) {
         return rollUps.of(id);
     }

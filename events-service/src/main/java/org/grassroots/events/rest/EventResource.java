@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +38,7 @@ import org.grassroots.events.domain.Event;
 import org.grassroots.events.domain.EventStatus;
 import org.grassroots.events.domain.EventType;
 import org.grassroots.events.service.EventSearch;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.security.Caller;
 import org.grassroots.events.service.EventCatalogueService;
 import org.grassroots.events.service.EventService;
@@ -91,8 +93,7 @@ public class EventResource {
             + "a point and radius, a start date range, type, campaign, branch. Ordered by start time; "
             + "cursor-paginated. No street addresses or personal data.")
     @APIResponse(responseCode = "403", description = "A status other than published, not for this caller")
-    @APIResponse(responseCode = "200", description = "A page of events",
-            content = @Content(schema = @Schema(implementation = EventPage.class)))
+    @APIResponseSchema(value = EventPage.class, responseDescription = "A page of events")
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor")
     public EventPage list(@Parameter(description = "Town, case-insensitive", example = "Plymouth")
                           @QueryParam("town") String town,
@@ -177,13 +178,12 @@ public class EventResource {
             summary = "Create an event", description = "Roles: organiser (their own branch hosts it), admin "
             + "(branchId required). A draft unless status is published; publishing publishes "
             + "org.grassroots.event.scheduled.v1.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponseSchema(value = EventView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "400", description = "Invalid body: e.g. endsAt not after startsAt, unknown type, "
             + "text too long")
     @APIResponse(responseCode = "403", description = "Another branch's event")
     @APIResponse(responseCode = "413", description = "Body too large")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewEventRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewEventRequest request,
                            @Context UriInfo uri) {
         Event event = events.create(request.details(), callers.current());
         return Response.created(Created.location(uri, event.id))
@@ -201,8 +201,7 @@ public class EventResource {
             summary = "Read an event", description = "Role: public for published public events; members-only "
             + "events need a token; drafts are seen by those who manage them. The street address is shown when it "
             + "is public, to attendees and to organisers.")
-    @APIResponse(responseCode = "200", description = "The event",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponseSchema(value = EventView.class, responseDescription = "The event")
     @APIResponse(responseCode = "404", description = "No such event (or not one this caller may see)")
     public Response get(@PathParam("id") UUID id) {
         Caller caller = callers.current();
@@ -222,8 +221,7 @@ public class EventResource {
             summary = "Change an event", description = "Roles: organiser (host branch), admin. JSON Merge Patch; "
             + "If-Match with the ETag is honoured. Publishes scheduled (draft -> published), updated (a published "
             + "event changed or completed) or cancelled.")
-    @APIResponse(responseCode = "200", description = "The changed event",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponseSchema(value = EventView.class, responseDescription = "The changed event")
     @APIResponse(responseCode = "400", description = "Invalid patch")
     @APIResponse(responseCode = "403", description = "Another branch's event")
     @APIResponse(responseCode = "412", description = "If-Match does not match")

@@ -18,9 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +28,7 @@ import org.grassroots.events.domain.Feedback;
 import org.grassroots.events.domain.FeedbackQuestion;
 import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.FeedbackService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -59,10 +60,9 @@ public class FeedbackResource {
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(operationId = "askQuestion",
             summary = "Ask a question at the event", description = "Roles: organiser (host branch), admin.")
-    @APIResponse(responseCode = "201", description = "Added",
-            content = @Content(schema = @Schema(implementation = QuestionView.class)))
+    @APIResponseSchema(value = QuestionView.class, responseCode = "201", responseDescription = "Added")
     public Response ask(@PathParam("eventId") UUID eventId,
-                        @NotNull(message = "a JSON body is required") @Valid NewQuestionRequest request,
+                        @NotNull(message = Problem.BODY_REQUIRED) @Valid NewQuestionRequest request,
                         @Context UriInfo uri) {
         FeedbackQuestion question = feedback.ask(eventId, request.text(), callers.current());
         return Created.at(uri, question.id, QuestionView.of(question));
@@ -89,14 +89,13 @@ public class FeedbackResource {
     @Operation(operationId = "recordFeedback",
             summary = "Record a response", description = "Roles: organiser (host branch), admin. Topics from the "
             + "managed list; contact details only with consent. Publishes org.grassroots.event.feedback-recorded.v1.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponseSchema(value = FeedbackView.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid body: answer too long, no topics, contact details "
             + "without consent, ...")
     @APIResponse(responseCode = "422", description = "A topic not on the list, a question or timeslot not of this "
             + "event, or an event not published")
     public Response record(@PathParam("eventId") UUID eventId,
-                           @NotNull(message = "a JSON body is required") @Valid NewFeedbackRequest request,
+                           @NotNull(message = Problem.BODY_REQUIRED) @Valid NewFeedbackRequest request,
                            @Context UriInfo uri) {
         Feedback recorded = feedback.record(eventId, request.details(), callers.current());
         return Created.at(uri, recorded.id, FeedbackView.of(recorded));
@@ -107,8 +106,7 @@ public class FeedbackResource {
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(operationId = "listFeedback",
             summary = "The event's responses", description = "Roles: organiser (host branch), admin.")
-    @APIResponse(responseCode = "200", description = "A page of responses",
-            content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
+    @APIResponseSchema(value = FeedbackPage.class, responseDescription = "A page of responses")
     public FeedbackPage list(@PathParam("eventId") UUID eventId, @QueryParam("limit") Integer limit,
                              @QueryParam("cursor") String cursor) {
         Page<FeedbackView> page = feedback.list(eventId, PageRequest.of(limit, cursor, 1), callers.current())
@@ -122,8 +120,7 @@ public class FeedbackResource {
     @Operation(operationId = "eraseFeedbackContact",
             summary = "Erase a respondent's contact details", description = "Roles: organiser (host branch), "
             + "admin. What they said stays; who they are goes.")
-    @APIResponse(responseCode = "200", description = "The response without contact details",
-            content = @Content(schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponseSchema(value = FeedbackView.class, responseDescription = "The response without contact details")
     public FeedbackView eraseContact(@PathParam("eventId") UUID eventId, @PathParam("feedbackId") UUID feedbackId) {
         return FeedbackView.of(feedback.eraseContact(eventId, feedbackId, callers.current()));
     }

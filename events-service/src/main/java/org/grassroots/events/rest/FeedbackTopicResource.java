@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.service.FeedbackService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.rest.Created;
@@ -42,10 +43,9 @@ public class FeedbackTopicResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createFeedbackTopic",
             summary = "Add a topic to the managed list", description = "Role: admin. A retired slug is revived.")
-    @APIResponse(responseCode = "201", description = "Added",
-            content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponseSchema(value = TopicView.class, responseCode = "201", responseDescription = "Added")
     @APIResponse(responseCode = "409", description = "The topic exists")
-    public Response add(@NotNull(message = "a JSON body is required") @Valid NewTopicRequest request,
+    public Response add(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewTopicRequest request,
                         @Context UriInfo uri) {
         var topic = feedback.addTopic(request.slug(), request.label());
         return Created.at(uri, topic.slug, TopicView.of(topic));

@@ -13,9 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,8 +44,7 @@ public class RsvpResource {
     @Operation(operationId = "listRsvps",
             summary = "An event's RSVPs", description = "Roles: organiser (host branch) and admin see all, in "
             + "waitlist order; a member sees their own.")
-    @APIResponse(responseCode = "200", description = "A page of RSVPs",
-            content = @Content(schema = @Schema(implementation = RsvpPage.class)))
+    @APIResponseSchema(value = RsvpPage.class, responseDescription = "A page of RSVPs")
     public RsvpPage list(@PathParam("eventId") UUID eventId, @QueryParam("timeslot") UUID timeslot,
                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Page<RsvpView> page = rsvps.list(eventId, timeslot, PageRequest.of(limit, cursor, 1), callers.current())
@@ -64,8 +63,7 @@ public class RsvpResource {
             + "member of the public with the Cancellation-Token header (given once, with the RSVP), organiser (host "
             + "branch), admin. How someone on the waitlist learns that a cancellation gave them a place: an accepted "
             + "RSVP's answer carries the event's whole location, an attendees-only address included.")
-    @APIResponse(responseCode = "200", description = "The RSVP",
-            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponseSchema(value = RsvpView.class, responseDescription = "The RSVP")
     @APIResponse(responseCode = "403", description = "Not yours")
     public RsvpView get(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId,
                         @HeaderParam("Cancellation-Token") String cancellationToken) {
@@ -83,8 +81,7 @@ public class RsvpResource {
             summary = "Cancel an RSVP", description = "Roles: the member themself, a member of the public with "
             + "the Cancellation-Token header (given once, with the RSVP), organiser (host branch), admin. An "
             + "accepted place goes to the longest-waiting RSVP on the waitlist. Cancelling twice changes nothing.")
-    @APIResponse(responseCode = "200", description = "The cancelled RSVP",
-            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponseSchema(value = RsvpView.class, responseDescription = "The cancelled RSVP")
     @APIResponse(responseCode = "403", description = "Not yours")
     public RsvpView cancel(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId,
                            @HeaderParam("Cancellation-Token") String cancellationToken) {
@@ -98,8 +95,7 @@ public class RsvpResource {
     @Operation(operationId = "checkIn",
             summary = "Check someone in (attended)", description = "Roles: organiser (host branch), admin. "
             + "Publishes org.grassroots.event.attendance-recorded.v1 once.")
-    @APIResponse(responseCode = "200", description = "The RSVP, attended",
-            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponseSchema(value = RsvpView.class, responseDescription = "The RSVP, attended")
     @APIResponse(responseCode = "422", description = "Not an accepted RSVP, or the event is not on")
     public RsvpView checkIn(@PathParam("eventId") UUID eventId, @PathParam("rsvpId") UUID rsvpId) {
         return RsvpView.of(rsvps.checkIn(eventId, rsvpId, callers.current()));

@@ -17,15 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.events.domain.Speaker;
 import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.SpeakerService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.security.Callers;
@@ -55,10 +56,9 @@ public class SpeakerResource {
     @Operation(operationId = "addSpeaker",
             summary = "Add a speaker", description = "Roles: organiser (host branch), admin. Speakers are shown "
             + "publicly with the event.")
-    @APIResponse(responseCode = "201", description = "Added",
-            content = @Content(schema = @Schema(implementation = SpeakerView.class)))
+    @APIResponseSchema(value = SpeakerView.class, responseCode = "201", responseDescription = "Added")
     public Response add(@PathParam("eventId") UUID eventId,
-                        @NotNull(message = "a JSON body is required") @Valid NewSpeakerRequest request,
+                        @NotNull(message = Problem.BODY_REQUIRED) @Valid NewSpeakerRequest request,
                         @Context UriInfo uri) {
         Speaker speaker = speakers.add(eventId, request.name(), request.organisation(), request.role(),
                 request.session(), request.timeslotId(), callers.current());

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +28,7 @@ import org.grassroots.events.domain.Timeslot;
 import org.grassroots.events.service.EventService;
 import org.grassroots.events.service.RsvpService;
 import org.grassroots.events.service.TimeslotService;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.kit.security.Callers;
@@ -59,12 +60,11 @@ public class TimeslotResource {
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(operationId = "addTimeslot",
             summary = "Add a timeslot", description = "Roles: organiser (host branch), admin.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = TimeslotView.class)))
+    @APIResponseSchema(value = TimeslotView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "400", description = "Negative capacity, endsAt not after startsAt, ...")
     @APIResponse(responseCode = "422", description = "The event is cancelled or completed")
     public Response add(@PathParam("eventId") UUID eventId,
-                        @NotNull(message = "a JSON body is required") @Valid NewTimeslotRequest request,
+                        @NotNull(message = Problem.BODY_REQUIRED) @Valid NewTimeslotRequest request,
                         @Context UriInfo uri) {
         Timeslot slot = timeslots.add(eventId, request.label(), request.startsAt(), request.endsAt(),
                 request.capacity(), request.waitlist(), callers.current());
@@ -97,8 +97,8 @@ public class TimeslotResource {
             + "capacity the RSVP is accepted, beyond it waitlisted; never overbooked, also under concurrent requests. "
             + "Once the timeslot has started, only its organisers (host branch) and admins record RSVPs (from a "
             + "sign-up sheet); the public and members get 422 event-past.")
-    @APIResponse(responseCode = "201", description = "Accepted or waitlisted (see status)",
-            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponseSchema(value = RsvpView.class, responseCode = "201",
+            responseDescription = "Accepted or waitlisted (see status)")
     @APIResponse(responseCode = "400", description = "Missing name/email/consent, invalid email, text too long")
     @APIResponse(responseCode = "409", description = "Already registered, or full without a waitlist")
     @APIResponse(responseCode = "422", description = "Event cancelled, not published, or started (for the public "
@@ -121,16 +121,14 @@ public class TimeslotResource {
             + "admin. For a timeslot that has started or is over: a member by memberId, or a member of the public with "
             + "givenName, email and consent. Recorded as attended at once and counted in the campaign roll-up; the "
             + "capacity does not apply. Publishes org.grassroots.event.attendance-recorded.v1.")
-    @APIResponse(responseCode = "201", description = "The walk-in, attended",
-            content = @Content(schema = @Schema(implementation = RsvpView.class)))
+    @APIResponseSchema(value = RsvpView.class, responseCode = "201", responseDescription = "The walk-in, attended")
     @APIResponse(responseCode = "400", description = "Nobody named, or a member of the public without name, email or "
             + "consent")
     @APIResponse(responseCode = "409", description = "They have an RSVP for the timeslot already: check it in")
     @APIResponse(responseCode = "422", description = "The timeslot has not started; the event is a draft or "
             + "cancelled; the member is unknown or not active")
     public Response walkIn(@PathParam("eventId") UUID eventId, @PathParam("timeslotId") UUID timeslotId,
-                           @NotNull(message = "a JSON body is required") @Valid RsvpRequest request,
-                           @Context UriInfo uri) {
+                           @NotNull(message = Problem.BODY_REQUIRED) @Valid RsvpRequest request, @Context UriInfo uri) {
         Rsvp walkIn = rsvps.walkIn(eventId, timeslotId, request.details(), callers.current());
         return Response.created(uri.getBaseUriBuilder().path("events").path(eventId.toString()).path("rsvps")
                 .path(walkIn.id.toString()).build()).entity(RsvpView.of(walkIn)).build();

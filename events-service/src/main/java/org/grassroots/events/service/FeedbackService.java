@@ -68,8 +68,7 @@ public class FeedbackService {
 
     @Transactional
     public FeedbackQuestion ask(UUID eventId, String text, Caller caller) {
-        Event event = Event.require(eventId);
-        event.requireManagedBy(caller);
+        Event.require(eventId).requireManagedBy(caller);
         FeedbackQuestion question = new FeedbackQuestion();
         question.id = TimeOrderedIds.next();
         question.eventId = eventId;

@@ -1,18 +1,18 @@
 package org.grassroots.gateway.admission;
 
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
-import io.smallrye.jwt.auth.principal.ParseException;
-import io.vertx.core.Vertx;
 import org.grassroots.gateway.apikeys.ApiKeyExchange;
 import org.grassroots.gateway.apikeys.Scope;
 import org.grassroots.gateway.ratelimit.RateLimits;
 import org.grassroots.kit.problem.RoutedProblem;
+import org.grassroots.kit.security.VerifiedTokens;
 import org.jboss.logging.Logger;
 
 import java.util.stream.Collectors;
@@ -35,7 +35,7 @@ public class Gatekeeper {
 
     /** The kit's remembering verifier (it replaces smallrye-jwt's default factory). */
     @Inject
-    JWTCallerPrincipalFactory tokens;
+    VerifiedTokens tokens;
 
     @Inject
     JWTAuthContextInfo tokenSettings;
@@ -94,8 +94,14 @@ public class Gatekeeper {
                 "The bearer token is invalid, expired or not from a trusted issuer")));
     }
 
-    /** Off the event loop: a token not seen before costs a signature check, and a JWKS location's first fetch. */
+    /**
+     * A token verified before is answered on the event loop; one not seen before costs a signature check (and a
+     * JWKS location's first fetch), off it.
+     */
     private Future<Boolean> verified(String token) {
+        if (tokens.remembers(token, tokenSettings)) {
+            return Future.succeededFuture(true);
+        }
         return vertx.executeBlocking(() -> {
             try {
                 tokens.parse(token, tokenSettings);

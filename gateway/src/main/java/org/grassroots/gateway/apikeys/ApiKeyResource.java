@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.problem.ProblemException;
@@ -67,8 +68,8 @@ public class ApiKeyResource {
             + "read); the dangerous members operations need their own scope: members:export (the CSV export, a "
             + "person's subject-access export), members:erase (erasures), members:roles (granting and revoking "
             + "roles). An optional expiresAt ends the key (401 after it).")
-    @APIResponse(responseCode = "201", description = "Created; `key` holds the secret, shown this once",
-            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponseSchema(value = ApiKeyView.class, responseCode = "201",
+            responseDescription = "Created; `key` holds the secret, shown this once")
     public Response create(CreateApiKey request, UriInfo uri) {
         if (request == null) {
             throw invalid(Map.of("body", "must be a JSON object with name and scopes"));
@@ -104,18 +105,15 @@ public class ApiKeyResource {
     @GET
     @Operation(operationId = "listApiKeys",
             summary = "List API keys", description = "Role: admin. Oldest first, revoked ones included; never the secrets.")
-    @APIResponse(responseCode = "200", description = "Every key, oldest first",
-            content = @Content(schema = @Schema(implementation = ApiKeyPage.class)))
+    @APIResponseSchema(value = ApiKeyPage.class, responseDescription = "Every key, oldest first")
     public ApiKeyPage list() {
         return new ApiKeyPage(apiKeys.all().stream().map(k -> ApiKeyView.of(k, apiKeys.now())).toList(), null);
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getApiKey",
-            summary = "Read an API key", description = "Role: admin. Never the secret.")
-    @APIResponse(responseCode = "200", description = "The key",
-            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @Operation(operationId = "getApiKey", summary = "Read an API key", description = "Role: admin. Never the secret.")
+    @APIResponseSchema(value = ApiKeyView.class, responseDescription = "The key")
     public ApiKeyView read(@PathParam("id") UUID id) {
         return apiKeys.find(id).map(k -> ApiKeyView.of(k, apiKeys.now()))
                 .orElseThrow(() -> ProblemException.notFound("API key " + id));

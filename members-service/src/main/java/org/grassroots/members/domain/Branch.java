@@ -1,7 +1,6 @@
 package org.grassroots.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,19 +20,14 @@ public class Branch extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
     public String slug;
 
-    @Column(name = "postcode_districts", nullable = false)
     public String[] postcodeDistricts;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     @Version

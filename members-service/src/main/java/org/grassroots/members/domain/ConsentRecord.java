@@ -1,7 +1,6 @@
 package org.grassroots.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,28 +25,21 @@ public class ConsentRecord extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "member_id", nullable = false)
     public UUID memberId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ContactChannel channel;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ContactPurpose purpose;
 
-    @Column(nullable = false)
     public boolean granted;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "lawful_basis", nullable = false)
     public LawfulBasis lawfulBasis;
 
-    @Column(nullable = false)
     public String source;
 
-    @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 
     public static List<ConsentRecord> ledgerOf(UUID memberId) {

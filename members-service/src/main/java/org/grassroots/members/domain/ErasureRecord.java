@@ -1,7 +1,6 @@
 package org.grassroots.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,16 +17,12 @@ public class ErasureRecord extends PanacheEntityBase {
     public UUID id;
 
     /** The erased member; null for an erasure by email address of someone who was not a member. */
-    @Column(name = "member_id")
     public UUID memberId;
 
     /** {@code member} or {@code email}. */
-    @Column(nullable = false)
     public String subject = "member";
 
-    @Column(name = "erased_at", nullable = false)
     public OffsetDateTime erasedAt;
 
-    @Column(name = "requested_by", nullable = false)
     public String requestedBy;
 }

@@ -30,7 +30,6 @@ public class ImportJob extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String status;
 
     public int total;
@@ -44,24 +43,18 @@ public class ImportJob extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public List<RowError> errors = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
-    @Column(name = "caller_subject")
     public String callerSubject;
 
-    @Column(name = "caller_roles")
     public String[] callerRoles;
 
-    @Column(name = "caller_branch_id")
     public UUID callerBranchId;
 
     public UUID runner;
 
-    @Column(name = "heartbeat_at")
     public OffsetDateTime heartbeatAt;
 
     public boolean isUnfinished() {

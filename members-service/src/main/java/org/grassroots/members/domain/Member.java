@@ -32,27 +32,20 @@ public class Member extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "given_name", nullable = false)
     public String givenName;
 
-    @Column(name = "family_name", nullable = false)
     public String familyName;
 
-    @Column(nullable = false)
     public String email;
 
-    @Column(name = "email_normalised", nullable = false)
     public String emailNormalised;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public MembershipStatus status;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "membership_type", nullable = false)
     public MembershipType membershipType;
 
-    @Column(name = "branch_id")
     public UUID branchId;
 
     public String phone;
@@ -61,14 +54,11 @@ public class Member extends PanacheEntityBase {
 
     public String origin;
 
-    @Column(name = "external_id")
     public String externalId;
 
-    @Column(name = "dues_paid_until")
     public java.time.LocalDate duesPaidUntil;
 
     /** Street lines of the postal address (up to three); the postcode is {@link #postcode}. */
-    @Column(name = "address_lines", nullable = false)
     public String[] addressLines = new String[0];
 
     public String locality;
@@ -90,10 +80,8 @@ public class Member extends PanacheEntityBase {
     @BatchSize(size = 200)
     public Set<String> additionalPhones = new TreeSet<>();
 
-    @Column(name = "joined_at", nullable = false)
     public OffsetDateTime joinedAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     // Eager: every view of a member shows them, also after the transaction that loaded it has ended.

@@ -1,7 +1,6 @@
 package org.grassroots.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,12 +14,9 @@ import java.util.UUID;
 public class MemberRedirect extends PanacheEntityBase {
 
     @Id
-    @Column(name = "merged_id")
     public UUID mergedId;
 
-    @Column(name = "survivor_id", nullable = false)
     public UUID survivorId;
 
-    @Column(name = "merged_at", nullable = false)
     public OffsetDateTime mergedAt;
 }

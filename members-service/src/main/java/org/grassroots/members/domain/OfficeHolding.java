@@ -1,7 +1,6 @@
 package org.grassroots.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,16 +14,12 @@ import java.util.UUID;
 public class OfficeHolding extends PanacheEntityBase {
 
     @Id
-    @Column(name = "office_holder_id")
     public UUID officeHolderId;
 
-    @Column(name = "member_id")
     public UUID memberId;
 
-    @Column(name = "for_our_party", nullable = false)
     public boolean forOurParty;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     /** Whether the member holds any office for our party. */

@@ -1,7 +1,6 @@
 package org.grassroots.members.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,24 +22,19 @@ public class StatusChange extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "member_id", nullable = false)
     public UUID memberId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
     public MembershipStatus fromStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status", nullable = false)
     public MembershipStatus toStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public StatusChangeKind kind;
 
     public String reason;
 
-    @Column(name = "changed_at", nullable = false)
     public OffsetDateTime changedAt;
 
     public static List<StatusChange> historyOf(UUID memberId) {

@@ -17,10 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
@@ -46,12 +47,10 @@ public class BranchResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createBranch",
-            summary = "Create a branch", description = "Role: admin.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = BranchView.class)))
+    @Operation(operationId = "createBranch", summary = "Create a branch", description = "Role: admin.")
+    @APIResponseSchema(value = BranchView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "409", description = "A branch with this name exists")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewBranchRequest request,
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewBranchRequest request,
                            @Context UriInfo uri) {
         Branch branch = branches.create(request.name(), Objects.requireNonNullElse(request.postcodeDistricts(), List.of()));
         return Created.at(uri, branch.id, BranchView.of(branch));
@@ -59,10 +58,8 @@ public class BranchResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listBranches",
-            summary = "List branches", description = "Role: public. Ordered by slug.")
-    @APIResponse(responseCode = "200", description = "A page of branches",
-            content = @Content(schema = @Schema(implementation = BranchPage.class)))
+    @Operation(operationId = "listBranches", summary = "List branches", description = "Role: public. Ordered by slug.")
+    @APIResponseSchema(value = BranchPage.class, responseDescription = "A page of branches")
     public BranchPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Page<BranchView> page = branches.list(PageRequest.of(limit, cursor, 1)).map(BranchView::of);
         return new BranchPage(page.items(), page.nextCursor());
@@ -71,10 +68,8 @@ public class BranchResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(operationId = "getBranch",
-            summary = "Read a branch", description = "Role: public.")
-    @APIResponse(responseCode = "200", description = "The branch",
-            content = @Content(schema = @Schema(implementation = BranchView.class)))
+    @Operation(operationId = "getBranch", summary = "Read a branch", description = "Role: public.")
+    @APIResponseSchema(value = BranchView.class, responseDescription = "The branch")
     @APIResponse(responseCode = "404", description = "No such branch")
     public BranchView get(@PathParam("id") UUID id) {
         return branches.find(id).map(BranchView::of).orElseThrow(() -> ProblemException.notFound("Branch " + id));

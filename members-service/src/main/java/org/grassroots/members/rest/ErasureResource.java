@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.grassroots.kit.openapi.ApiKeyScopes;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.ProblemException;
@@ -46,8 +46,7 @@ public class ErasureResource {
             summary = "Erase a person (right to erasure)", description = "Role: admin. Deletes the person's "
             + "record and history here and publishes org.grassroots.member.erased.v1, on which every other service "
             + "removes its copies. Repeating it answers the same erasure.")
-    @APIResponse(responseCode = "201", description = "Erased",
-            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponseSchema(value = ErasureView.class, responseCode = "201", responseDescription = "Erased")
     @APIResponse(responseCode = "404", description = "No such member")
     public Response erase(@PathParam("id") UUID id, @Context UriInfo uri) {
         ErasureRecord record = erasures.erase(id, callers.current());
@@ -57,10 +56,8 @@ public class ErasureResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ERASE)
-    @Operation(operationId = "getErasure",
-            summary = "Proof of an erasure", description = "Role: admin.")
-    @APIResponse(responseCode = "200", description = "The erasure record",
-            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @Operation(operationId = "getErasure", summary = "Proof of an erasure", description = "Role: admin.")
+    @APIResponseSchema(value = ErasureView.class, responseDescription = "The erasure record")
     @APIResponse(responseCode = "404", description = "No erasure of this id")
     public ErasureView get(@PathParam("id") UUID id) {
         return ErasureRecord.<ErasureRecord>find("memberId", id).firstResultOptional().map(ErasureView::of)

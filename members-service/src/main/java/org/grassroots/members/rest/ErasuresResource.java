@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.openapi.ApiKeyScopes;
@@ -53,8 +53,7 @@ public class ErasuresResource {
                     + "import. Publishes org.grassroots.person.erased.v1 (the address's digests only), on which every "
                     + "service removes its copies; the record kept says when, not whom. An address of a member is a "
                     + "409: erase the member by id.")
-    @APIResponse(responseCode = "201", description = "Erased",
-            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponseSchema(value = ErasureView.class, responseCode = "201", responseDescription = "Erased")
     @APIResponse(responseCode = "409", description = "The address is a member's (is-a-member)")
     public Response erase(@Valid @NotNull EmailErasureRequest request, @Context UriInfo uri) {
         ErasureRecord record = erasures.eraseByEmail(request.email(), callers.current());
@@ -66,8 +65,7 @@ public class ErasuresResource {
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ERASE)
     @Operation(operationId = "getErasureById", summary = "Proof of an erasure", description = "Role: admin.")
-    @APIResponse(responseCode = "200", description = "The erasure record",
-            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+    @APIResponseSchema(value = ErasureView.class, responseDescription = "The erasure record")
     @APIResponse(responseCode = "404", description = "No erasure of this id")
     public ErasureView get(@PathParam("id") UUID id) {
         return ErasureRecord.<ErasureRecord>findByIdOptional(id).map(ErasureView::of)

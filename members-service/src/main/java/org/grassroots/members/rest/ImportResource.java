@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.problem.ProblemException;
@@ -48,8 +48,8 @@ public class ImportResource {
             + "origin, externalId, duesPaidUntil. Rows are de-duplicated like POST /members, so importing the same "
             + "file again changes nothing. Runs as a job: follow Location; a job survives a restart of the service and "
             + "goes on from the first row not yet recorded. Up to 20 MB.")
-    @APIResponse(responseCode = "202", description = "Accepted; the job's progress is at Location",
-            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponseSchema(value = ImportJobView.class, responseCode = "202",
+            responseDescription = "Accepted; the job's progress is at Location")
     @APIResponse(responseCode = "400", description = "Missing, unknown or repeated columns: nothing is imported")
     @APIResponse(responseCode = "413", description = "Over 20 MB")
     public Response start(String csv, @Context UriInfo uri) {
@@ -66,8 +66,7 @@ public class ImportResource {
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(operationId = "getMemberImport",
             summary = "An import's progress", description = "Roles: organiser, admin.")
-    @APIResponse(responseCode = "200", description = "The job",
-            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponseSchema(value = ImportJobView.class, responseDescription = "The job")
     @APIResponse(responseCode = "404", description = "No such import")
     public ImportJobView get(@PathParam("id") UUID id) {
         return ImportJobView.of(imports.find(id));

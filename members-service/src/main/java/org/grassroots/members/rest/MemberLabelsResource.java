@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.grassroots.kit.openapi.ApiKeyScopes;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.PartyRole;
@@ -43,8 +43,7 @@ public class MemberLabelsResource {
     @Operation(operationId = "tagMember",
             summary = "Tag a member", description = "Roles: organiser (own branch), admin. Tags: lower-case "
             + "letters, digits and hyphens, up to 40.")
-    @APIResponse(responseCode = "200", description = "The member, tagged",
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponseSchema(value = MemberView.class, responseDescription = "The member, tagged")
     @APIResponse(responseCode = "400", description = "Not a valid tag")
     public MemberView tag(@PathParam("id") UUID id,
                           @PathParam("tag") @Pattern(regexp = TAG, message = "must be lower-case letters, digits and hyphens") String tag) {
@@ -56,8 +55,7 @@ public class MemberLabelsResource {
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
     @Operation(operationId = "untagMember",
             summary = "Remove a tag", description = "Roles: organiser (own branch), admin.")
-    @APIResponse(responseCode = "200", description = "The member, untagged",
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponseSchema(value = MemberView.class, responseDescription = "The member, untagged")
     public MemberView untag(@PathParam("id") UUID id,
                             @PathParam("tag") @Pattern(regexp = TAG, message = "must be lower-case letters, digits and hyphens") String tag) {
         return MemberView.of(membership.tag(id, tag, false, callers.current()));
@@ -69,8 +67,7 @@ public class MemberLabelsResource {
     @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ROLES)
     @Operation(operationId = "grantMemberRole",
             summary = "Grant a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
-    @APIResponse(responseCode = "200", description = "The member with the role",
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponseSchema(value = MemberView.class, responseDescription = "The member with the role")
     @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders")
     public MemberView grant(@PathParam("id") UUID id, @PathParam("role") PartyRole role) {
         return MemberView.of(membership.role(id, role, true, callers.current()));
@@ -82,8 +79,7 @@ public class MemberLabelsResource {
     @Extension(name = ApiKeyScopes.EXTENSION, value = ApiKeyScopes.MEMBERS_ROLES)
     @Operation(operationId = "revokeMemberRole",
             summary = "Revoke a party role", description = "Role: admin. Publishes org.grassroots.member.updated.v1.")
-    @APIResponse(responseCode = "200", description = "The member without the role",
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponseSchema(value = MemberView.class, responseDescription = "The member without the role")
     @APIResponse(responseCode = "422", description = "councillor: it follows elections-service's office-holders")
     public MemberView revoke(@PathParam("id") UUID id, @PathParam("role") PartyRole role) {
         return MemberView.of(membership.role(id, role, false, callers.current()));

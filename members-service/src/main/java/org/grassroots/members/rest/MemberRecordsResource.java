@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.openapi.ApiKeyScopes;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.security.Roles;
@@ -72,12 +73,11 @@ public class MemberRecordsResource {
             summary = "Record a grant or withdrawal of consent", description = "Roles: the person themself, an "
             + "organiser of their branch, admin. Publishes org.grassroots.member.consent-changed.v1; a withdrawal "
             + "takes the person out of ?consent= lists at once.")
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = ConsentView.class)))
+    @APIResponseSchema(value = ConsentView.class, responseCode = "201", responseDescription = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid channel, purpose or basis")
     @APIResponse(responseCode = "403", description = "Not yours")
     public Response record(@PathParam("id") UUID id,
-                           @NotNull(message = "a JSON body is required") @Valid ConsentRequest request,
+                           @NotNull(message = Problem.BODY_REQUIRED) @Valid ConsentRequest request,
                            @Context UriInfo uri) {
         ConsentRecord record = consents.record(id, request.channel(), request.purpose(), request.granted(),
                 request.lawfulBasis(), request.source(), callers.current());
@@ -90,8 +90,7 @@ public class MemberRecordsResource {
     @Operation(operationId = "getConsents",
             summary = "A person's consent", description = "Roles: the person themself, an organiser of their "
             + "branch, admin.")
-    @APIResponse(responseCode = "200", description = "Current consent and the ledger",
-            content = @Content(schema = @Schema(implementation = ConsentsView.class)))
+    @APIResponseSchema(value = ConsentsView.class, responseDescription = "Current consent and the ledger")
     public ConsentsView consents(@PathParam("id") UUID id) {
         queries.readable(id, callers.current());
         return new ConsentsView(consents.current(id).stream().map(ConsentView::of).toList(),
@@ -106,8 +105,7 @@ public class MemberRecordsResource {
             summary = "Subject-access export", description = "Roles: the person themself, admin. Everything held "
             + "about the person by the whole suite, as JSON: events-service and elections-service are asked over HTTP "
             + "with the caller's token; if one cannot answer, 503 export-incomplete rather than a partial export.")
-    @APIResponse(responseCode = "200", description = "The export",
-            content = @Content(schema = @Schema(implementation = SubjectAccessExport.class)))
+    @APIResponseSchema(value = SubjectAccessExport.class, responseDescription = "The export")
     @APIResponse(responseCode = "403", description = "Not yours")
     public SubjectAccessExport export(@PathParam("id") UUID id) {
         Caller caller = callers.current();

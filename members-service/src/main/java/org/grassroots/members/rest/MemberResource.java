@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.openapi.ApiKeyScopes;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.openapi.ResponseHeaders;
@@ -96,7 +98,7 @@ public class MemberResource {
             + "different people")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "422", description = "Unknown branch")
-    public Response record(@NotNull(message = "a JSON body is required") @Valid NewMemberRequest request,
+    public Response record(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewMemberRequest request,
                            @Context UriInfo uri) {
         MembershipService.Recorded recorded = membership.record(request.details(), callers.current());
         Member member = recorded.member();
@@ -121,8 +123,8 @@ public class MemberResource {
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE, schema = @Schema(
             implementation = MemberPatch.class), examples = @ExampleObject(name = "move",
             value = "{\"phone\": \"07700 900456\", \"addressLines\": [\"3 Quay Road\"], \"region\": null}")))
-    @APIResponse(responseCode = "200", description = "The member as it is now; ETag is its new version",
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponseSchema(value = MemberView.class,
+            responseDescription = "The member as it is now; ETag is its new version")
     @APIResponse(responseCode = "400", description = "Not a merge patch, a read-only field, or an invalid value")
     @APIResponse(responseCode = "403", description = "Not yours to manage")
     @APIResponse(responseCode = "404", description = "No such member")
@@ -159,8 +161,7 @@ public class MemberResource {
     @Operation(operationId = "listMembers",
             summary = "List members", description = "Roles: organiser (their branch only), admin. Ordered by "
             + "last update; with updatedSince, a change feed for integrations.")
-    @APIResponse(responseCode = "200", description = "A page of members",
-            content = @Content(schema = @Schema(implementation = MemberPage.class)))
+    @APIResponseSchema(value = MemberPage.class, responseDescription = "A page of members")
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor")
     public MemberPage list(@BeanParam MemberQuery query,
                            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
@@ -178,8 +179,7 @@ public class MemberResource {
     @Operation(operationId = "getMember",
             summary = "Read a member", description = "Roles: the member themself, an organiser of their branch, "
             + "admin.")
-    @APIResponse(responseCode = "200", description = "The member",
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponseSchema(value = MemberView.class, responseDescription = "The member")
     @APIResponse(responseCode = "403", description = "Not yours to read")
     @APIResponse(responseCode = "308", description = "Merged into another member: see Location")
     @APIResponse(responseCode = "404", description = "No such member")
@@ -205,11 +205,11 @@ public class MemberResource {
     @Operation(operationId = "changeMembershipStatus",
             summary = "Change a membership's status", description = "Roles: organiser (own branch), admin. "
             + "Records the change in the membership history and publishes org.grassroots.member.status-changed.v1.")
-    @APIResponse(responseCode = "201", description = "The recorded change",
-            content = @Content(schema = @Schema(implementation = StatusChangeView.class)))
+    @APIResponseSchema(value = StatusChangeView.class, responseCode = "201",
+            responseDescription = "The recorded change")
     @APIResponse(responseCode = "422", description = "The lifecycle does not allow this change")
     public Response changeStatus(@PathParam("id") UUID id,
-                                 @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request,
+                                 @NotNull(message = Problem.BODY_REQUIRED) @Valid StatusChangeRequest request,
                                  @Context UriInfo uri) {
         var change = membership.changeStatus(id, request.status(), request.reason(), callers.current());
         return Response.created(uri.getAbsolutePath()).entity(StatusChangeView.of(change)).build();

@@ -13,10 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.problem.Problem;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.problem.ProblemException;
@@ -54,11 +55,10 @@ public class MergeResource {
             + "records' branch. The survivor keeps its details, fills gaps from the duplicate and gains its consent "
             + "ledger, tags and roles. The duplicate's id then redirects (308) here. Publishes "
             + "org.grassroots.member.merged.v1.")
-    @APIResponse(responseCode = "200", description = "The surviving member",
-            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponseSchema(value = MemberView.class, responseDescription = "The surviving member")
     @APIResponse(responseCode = "422", description = "Merging into itself, or an unknown duplicate")
     public MemberView merge(@PathParam("id") UUID id,
-                            @NotNull(message = "a JSON body is required") @Valid MergeRequest request) {
+                            @NotNull(message = Problem.BODY_REQUIRED) @Valid MergeRequest request) {
         return MemberView.of(merges.merge(id, request.duplicateId(), callers.current()));
     }
 
@@ -68,8 +68,7 @@ public class MergeResource {
     @Operation(operationId = "listMemberDeletions",
             summary = "Ids that no longer exist", description = "Role: admin (integrations). Members merged into "
             + "another or erased, oldest first; with ?updatedSince on GET /members, a complete change feed.")
-    @APIResponse(responseCode = "200", description = "A page of deletions",
-            content = @Content(schema = @Schema(implementation = DeletionView.Page.class)))
+    @APIResponseSchema(value = DeletionView.Page.class, responseDescription = "A page of deletions")
     public DeletionView.Page list(@QueryParam("since") String since, @QueryParam("limit") Integer limit,
                                   @QueryParam("cursor") String cursor) {
         OffsetDateTime from;

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,8 +48,7 @@ public class SignupResource {
                     + "the address of a pending supporter refreshes that record; one with the address of a confirmed "
                     + "person changes nothing. The answer is the same 202 in every case, so the form reveals nothing "
                     + "about who is already known.")
-    @APIResponse(responseCode = "202", description = "Received",
-            content = @Content(schema = @Schema(implementation = SignupReceipt.class)))
+    @APIResponseSchema(value = SignupReceipt.class, responseCode = "202", responseDescription = "Received")
     public Response signUp(@Valid @NotNull SignupRequest request) {
         signups.signUp(request.toSignup());
         return Response.accepted(SignupReceipt.RECEIVED).build();

@@ -87,7 +87,7 @@ final class DemoData {
         Optional<DemoMember> organiser = Optional.empty();
         for (Map.Entry<String, List<String>> branch : BRANCHES.entrySet()) {
             String districts = branch.getValue().stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(","));
-            HttpResponse<Void> response = post(http, gatewayUrl + "/branches", adminToken, """
+            HttpResponse<String> response = post(http, gatewayUrl + "/branches", adminToken, """
                     {"name":"%s","postcodeDistricts":[%s]}""".formatted(branch.getKey(), districts));
             if (response == null) {
                 return new Seeded(created, demoMember, organiser);
@@ -227,7 +227,7 @@ final class DemoData {
 
     /** POSTs and answers the new resource's id (the last segment of Location), if one was created. */
     private static Optional<String> create(HttpClient http, String url, String token, String json) {
-        HttpResponse<Void> response = post(http, url, token, json);
+        HttpResponse<String> response = post(http, url, token, json);
         if (response == null || response.statusCode() != 201) {
             return Optional.empty();
         }
@@ -272,19 +272,7 @@ final class DemoData {
     }
 
     /** @return the response, or null if the gateway could not be reached */
-    private static HttpResponse<Void> post(HttpClient http, String url, String token, String json) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            Devstack.log("Demo data incomplete: %s", e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+    private static HttpResponse<String> post(HttpClient http, String url, String token, String json) {
+        return send(http, "POST", url, token, json);
     }
 }

@@ -20,6 +20,8 @@ public record Problem(
         @Schema(description = "One entry per invalid field (validation problems only).") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The message of {@code @NotNull} on a request body: a POST or PUT without one is a validation problem. */
+    public static final String BODY_REQUIRED = "a JSON body is required";
     static final String TYPE_BASE = "https://grassroots.dev/problems/";
 
     @Schema(name = "ProblemFieldError")

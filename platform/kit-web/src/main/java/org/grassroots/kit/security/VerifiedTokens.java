@@ -52,12 +52,16 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
                 .build();
     }
 
+    /** Whether this token verified against these settings and is still valid: a lookup, no signature check. */
+    public boolean remembers(String token, JWTAuthContextInfo settings) {
+        return remembered(token, settings) != null;
+    }
+
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo settings) throws ParseException {
-        Verified known = verified.getIfPresent(token);
-        // The same settings object (not merely equal ones): a check against another key or issuer is not this one.
-        if (known != null && known.settings() == settings && System.currentTimeMillis() < known.untilMillis()) {
-            return known.principal();
+        JWTCallerPrincipal known = remembered(token, settings);
+        if (known != null) {
+            return known;
         }
         JWTCallerPrincipal principal = verifier.parse(token, settings);
         long until = until(principal, settings);
@@ -65,6 +69,13 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
             verified.put(token, new Verified(settings, principal, until));
         }
         return principal;
+    }
+
+    private JWTCallerPrincipal remembered(String token, JWTAuthContextInfo settings) {
+        Verified known = verified.getIfPresent(token);
+        // The same settings object (not merely equal ones): a check against another key or issuer is not this one.
+        return known != null && known.settings() == settings && System.currentTimeMillis() < known.untilMillis()
+                ? known.principal() : null;
     }
 
     private long until(JWTCallerPrincipal principal, JWTAuthContextInfo settings) {

@@ -97,53 +97,15 @@ public final class ContractCheckedHttpClient extends HttpClient {
         };
     }
 
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
+    // Everything else is the delegate's.
+    @Override public Optional<CookieHandler> cookieHandler() { return delegate.cookieHandler(); }
+    @Override public Optional<Duration> connectTimeout() { return delegate.connectTimeout(); }
+    @Override public Redirect followRedirects() { return delegate.followRedirects(); }
+    @Override public Optional<ProxySelector> proxy() { return delegate.proxy(); }
+    @Override public SSLContext sslContext() { return delegate.sslContext(); }
+    @Override public SSLParameters sslParameters() { return delegate.sslParameters(); }
+    @Override public Optional<Authenticator> authenticator() { return delegate.authenticator(); }
+    @Override public Version version() { return delegate.version(); }
+    @Override public Optional<Executor> executor() { return delegate.executor(); }
+    @Override public void close() { delegate.close(); }
 }
