@@ -1,5 +1,6 @@
 package org.grassroots.webhooks.service;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +25,8 @@ import java.util.UUID;
  * a sealed secret copied onto another endpoint's row fails to open instead of signing for it. Layout: a random
  * 12-byte nonce, then ciphertext and 16-byte tag.
  */
+/* Created at start, so that a missing or malformed key stops the service at once, not at the first request. */
+@Startup
 @ApplicationScoped
 public class SecretSeal {
 
