@@ -1,0 +1,81 @@
+package org.grassroots.webhooks.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grassroots.kit.time.SuiteClock;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends one signed message to one URL with the JDK's HTTP client: a 2xx within the timeout (15 s) is success;
+ * any other status, a redirect (never followed: a receiver cannot bounce a delivery elsewhere), a timeout or a
+ * connection failure is a failure.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    public static final int EXCERPT_BYTES = 1024;
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final Clock clock;
+    /** {@code webhook-timestamp} is real time, not the suite's (possibly moved) clock: receivers compare it with
+     * their own clocks and refuse a message more than five minutes off, as they would a token. */
+    private final Clock signingClock = Clock.systemUTC();
+
+    public WebhookSender(@ConfigProperty(name = "webhooks.delivery.timeout", defaultValue = "15S") Duration timeout,
+                         Clock clock) {
+        this.timeout = timeout;
+        this.clock = clock;
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
+                .build();
+    }
+
+    /** Signs the message with every secret given and sends it once. */
+    public Attempt send(URI url, Message message, List<byte[]> secrets) {
+        long timestamp = signingClock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("content-type", "application/json")
+                .header("user-agent", "Grassroots-Webhooks/1")
+                .header("webhook-id", message.id())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", Signatures.header(message.id(), timestamp, message.body(), secrets))
+                .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8))
+                .build();
+        var attemptedAt = SuiteClock.timestamp(clock);
+        long started = System.nanoTime();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String excerpt;
+            try (InputStream body = response.body()) {
+                excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
+            }
+            int status = response.statusCode();
+            return new Attempt(message.id(), attemptedAt, status >= 200 && status < 300, status, millisSince(started),
+                    excerpt, status >= 300 && status < 400 ? "redirects are not followed" : null);
+        } catch (HttpTimeoutException e) {
+            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null,
+                    "no answer within " + timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null,
+                    "could not reach the endpoint: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null, "interrupted");
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+}

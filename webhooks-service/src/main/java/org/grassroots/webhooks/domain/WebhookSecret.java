@@ -1,0 +1,36 @@
+package org.grassroots.webhooks.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A signing secret of an endpoint, sealed (never in clear at rest). The current one has no expiry. */
+@Entity
+@Table(name = "webhook_secret")
+public class WebhookSecret extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "endpoint_id", nullable = false)
+    public UUID endpointId;
+
+    @Column(nullable = false)
+    public byte[] sealed;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    /** Null while current; a rotated-out secret signs alongside the new one until then. */
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+
+    public boolean isLiveAt(OffsetDateTime now) {
+        return expiresAt == null || expiresAt.isAfter(now);
+    }
+}

@@ -1,0 +1,198 @@
+package org.grassroots.webhooks.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grassroots.kit.ids.TimeOrderedIds;
+import org.grassroots.kit.pagination.Cursor;
+import org.grassroots.kit.pagination.Page;
+import org.grassroots.kit.pagination.PageRequest;
+import org.grassroots.kit.problem.ProblemException;
+import org.grassroots.kit.security.Caller;
+import org.grassroots.kit.time.SuiteClock;
+import org.grassroots.webhooks.delivery.Attempt;
+import org.grassroots.webhooks.delivery.Message;
+import org.grassroots.webhooks.delivery.Signatures;
+import org.grassroots.webhooks.delivery.WebhookSender;
+import org.grassroots.webhooks.domain.KnownEventTypes;
+import org.grassroots.webhooks.domain.TargetUrls;
+import org.grassroots.webhooks.domain.WebhookEndpoint;
+import org.grassroots.webhooks.domain.WebhookSecret;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Registering, changing and removing webhook endpoints, their secrets, and the test ping. */
+@ApplicationScoped
+public class EndpointService {
+
+    /** How long a rotated-out secret keeps signing alongside the new one. */
+    public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+    public static final String PING = "ping";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecretSeal seal;
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "webhooks.require-https")
+    boolean requireHttps;
+
+    @ConfigProperty(name = "webhooks.allow-private-targets")
+    boolean allowPrivateTargets;
+
+    /** An endpoint and its secret in clear, which its owner sees this once. */
+    public record Registered(WebhookEndpoint endpoint, String secret) {
+    }
+
+    /** A new secret in clear, and until when the previous one keeps signing. */
+    public record Rotated(WebhookEndpoint endpoint, String secret, OffsetDateTime previousSecretExpiresAt) {
+    }
+
+    @Transactional
+    public Registered create(Caller caller, String url, List<String> eventTypes, String description) {
+        TargetUrls rule = targets();
+        String checkedUrl = rule.check(url).toString();
+        String[] types = KnownEventTypes.check(eventTypes);
+        OffsetDateTime now = SuiteClock.timestamp(clock);
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.id = TimeOrderedIds.next();
+        endpoint.owner = caller.subject();
+        endpoint.url = checkedUrl;
+        endpoint.eventTypes = types;
+        endpoint.description = description;
+        endpoint.createdAt = now;
+        endpoint.updatedAt = now;
+        endpoint.persist();
+        String secret = newSecret(endpoint.id, now);
+        return new Registered(endpoint, secret);
+    }
+
+    public WebhookEndpoint find(Caller caller, UUID id) {
+        return WebhookEndpoint.<WebhookEndpoint>findByIdOptional(id).filter(e -> e.isVisibleTo(caller))
+                .orElseThrow(() -> ProblemException.notFound("Webhook endpoint " + id));
+    }
+
+    /** The caller's endpoints (all of them for an admin), oldest first (ids are time-ordered). */
+    public Page<WebhookEndpoint> list(Caller caller, PageRequest request) {
+        String owner = WebhookEndpoint.ownerConfinement(caller);
+        UUID after = request.after() == null ? null : request.after().uuid(0);
+        String where = (owner == null ? "1 = 1" : "owner = :owner") + (after == null ? "" : " and id > :after");
+        var params = new java.util.HashMap<String, Object>();
+        if (owner != null) {
+            params.put("owner", owner);
+        }
+        if (after != null) {
+            params.put("after", after);
+        }
+        List<WebhookEndpoint> rows = WebhookEndpoint.<WebhookEndpoint>find(where + " order by id", params)
+                .page(0, request.fetchSize()).list();
+        return request.page(rows, e -> Cursor.of(e.id));
+    }
+
+    /**
+     * Changes what is given (null: unchanged; {@code removeDescription} clears it).
+     *
+     * @param expectedVersion the If-Match version, or null to skip the check
+     */
+    @Transactional
+    public WebhookEndpoint change(Caller caller, UUID id, String url, List<String> eventTypes, String description,
+                                  boolean removeDescription, Boolean disabled, Long expectedVersion) {
+        WebhookEndpoint endpoint = find(caller, id);
+        if (expectedVersion != null && expectedVersion != endpoint.version) {
+            throw ProblemException.preconditionFailed(
+                    "The webhook endpoint was changed meanwhile (If-Match does not match its ETag); read it again");
+        }
+        if (url != null) {
+            endpoint.url = targets().check(url).toString();
+        }
+        if (eventTypes != null) {
+            endpoint.eventTypes = KnownEventTypes.check(eventTypes);
+        }
+        if (description != null || removeDescription) {
+            endpoint.description = description;
+        }
+        if (disabled != null) {
+            endpoint.disabled = disabled;
+        }
+        endpoint.updatedAt = SuiteClock.timestamp(clock);
+        WebhookEndpoint.getEntityManager().flush();
+        return endpoint;
+    }
+
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        find(caller, id).delete();
+    }
+
+    /** A new current secret; the previous current one signs alongside it for {@link #ROTATION_OVERLAP}. */
+    @Transactional
+    public Rotated rotate(Caller caller, UUID id) {
+        WebhookEndpoint endpoint = find(caller, id);
+        WebhookEndpoint.getEntityManager().lock(endpoint, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = SuiteClock.timestamp(clock);
+        OffsetDateTime until = now.plus(ROTATION_OVERLAP);
+        List<WebhookSecret> current = WebhookSecret.list("endpointId = ?1 and expiresAt is null", endpoint.id);
+        current.forEach(s -> s.expiresAt = until);
+        // Secrets whose overlap is over are of no use to anyone: they go.
+        WebhookSecret.delete("endpointId = ?1 and expiresAt <= ?2", endpoint.id, now);
+        return new Rotated(endpoint, newSecret(endpoint.id, now), until);
+    }
+
+    /** Sends a {@code ping} to the endpoint now, signed with every live secret, and answers how it went. */
+    public Attempt ping(Caller caller, UUID id) {
+        Target target = target(caller, id);
+        // Resolved again at sending time: a host that resolved to a public address when registered may not now.
+        URI url = targets().check(target.url());
+        OffsetDateTime now = SuiteClock.timestamp(clock);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("type", PING);
+        body.put("timestamp", now.toString());
+        body.putObject("data").put("endpointId", id.toString());
+        Message message = new Message(Message.ID_PREFIX + TimeOrderedIds.next(), PING, body.toString());
+        return sender.send(url, message, target.secrets());
+    }
+
+    private record Target(String url, List<byte[]> secrets) {
+    }
+
+    /** The URL and live secrets read in a short transaction: none is held open while the receiver answers. */
+    @Transactional
+    Target target(Caller caller, UUID id) {
+        WebhookEndpoint endpoint = find(caller, id);
+        OffsetDateTime now = SuiteClock.timestamp(clock);
+        List<byte[]> secrets = WebhookSecret.<WebhookSecret>list("endpointId = ?1 order by createdAt desc, id desc",
+                        endpoint.id).stream().filter(s -> s.isLiveAt(now))
+                .map(s -> seal.open(endpoint.id, s.sealed)).toList();
+        return new Target(endpoint.url, secrets);
+    }
+
+    private String newSecret(UUID endpointId, OffsetDateTime now) {
+        byte[] raw = Signatures.newSecret();
+        WebhookSecret secret = new WebhookSecret();
+        secret.id = TimeOrderedIds.next();
+        secret.endpointId = endpointId;
+        secret.sealed = seal.seal(endpointId, raw);
+        secret.createdAt = now;
+        secret.persist();
+        return Signatures.display(raw);
+    }
+
+    TargetUrls targets() {
+        return new TargetUrls(requireHttps, allowPrivateTargets);
+    }
+}
