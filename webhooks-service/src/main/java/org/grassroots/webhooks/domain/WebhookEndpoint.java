@@ -21,27 +21,22 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public UUID id;
 
     /** The caller's subject: an API key owns the endpoints it registers. */
-    @Column(nullable = false)
     public String owner;
 
-    @Column(nullable = false)
     public String url;
 
-    @Column(name = "event_types", nullable = false, columnDefinition = "text[]")
+    @Column(columnDefinition = "text[]")
     public String[] eventTypes;
 
     public String description;
 
-    @Column(nullable = false)
     public boolean disabled;
 
     @Version
     public long version;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     /** Admins (people) see every endpoint; an API key only the ones it registered. */

@@ -1,7 +1,6 @@
 package org.grassroots.webhooks.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,17 +16,13 @@ public class WebhookSecret extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "endpoint_id", nullable = false)
     public UUID endpointId;
 
-    @Column(nullable = false)
     public byte[] sealed;
 
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
     /** Null while current; a rotated-out secret signs alongside the new one until then. */
-    @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 
     public boolean isLiveAt(OffsetDateTime now) {

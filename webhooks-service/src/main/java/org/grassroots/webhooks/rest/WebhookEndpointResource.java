@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grassroots.kit.idempotency.Idempotent;
 import org.grassroots.kit.openapi.ResponseHeaders;
@@ -70,8 +71,7 @@ public class WebhookEndpointResource {
             description = ROLES + "The answer carries the signing secret (`whsec_...`), shown only this once. The URL "
                     + "must be https in production, and may not resolve to a loopback, private or link-local address "
                     + "unless the service allows private targets (the local run does).")
-    @APIResponse(responseCode = "201", description = "Registered; the secret is in this answer only",
-            content = @Content(schema = @Schema(implementation = RegisteredWebhookEndpoint.class)))
+    @APIResponseSchema(value = RegisteredWebhookEndpoint.class, responseCode = "201", responseDescription = "Registered; the secret is in this answer only")
     @APIResponse(responseCode = "400", description = "Invalid field (not an absolute http(s) URL, no event type)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown event type, or a URL whose host is not public",
@@ -87,8 +87,7 @@ public class WebhookEndpointResource {
     @GET
     @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints",
             description = ROLES + "Oldest first; cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of endpoints",
-            content = @Content(schema = @Schema(implementation = WebhookEndpointPage.class)))
+    @APIResponseSchema(value = WebhookEndpointPage.class, responseCode = "200", responseDescription = "A page of endpoints")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookEndpointPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -102,8 +101,7 @@ public class WebhookEndpointResource {
     @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
             description = ROLES + "Never the secret.")
-    @APIResponse(responseCode = "200", description = "The endpoint",
-            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
+    @APIResponseSchema(value = WebhookEndpointView.class, responseCode = "200", responseDescription = "The endpoint")
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -120,8 +118,7 @@ public class WebhookEndpointResource {
                     + "ETag is honoured.")
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = WebhookEndpointChangeRequest.class)))
-    @APIResponse(responseCode = "200", description = "The endpoint",
-            content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
+    @APIResponseSchema(value = WebhookEndpointView.class, responseCode = "200", responseDescription = "The endpoint")
     @APIResponse(responseCode = "400", description = "Invalid patch",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
@@ -157,8 +154,7 @@ public class WebhookEndpointResource {
             description = ROLES + "The new secret is shown only in this answer; the previous one keeps signing "
                     + "alongside it for 24 hours (two signatures in webhook-signature), so a receiver can switch "
                     + "without missing a delivery.")
-    @APIResponse(responseCode = "201", description = "Rotated; the new secret is in this answer only",
-            content = @Content(schema = @Schema(implementation = SecretRotationView.class)))
+    @APIResponseSchema(value = SecretRotationView.class, responseCode = "201", responseDescription = "Rotated; the new secret is in this answer only")
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rotate(@PathParam("id") UUID id, @Context UriInfo uri) {
@@ -174,8 +170,7 @@ public class WebhookEndpointResource {
             description = ROLES + "Sends a `ping` message (`{\"type\":\"ping\",\"timestamp\",\"data\":{\"endpointId\"}}`), "
                     + "signed like every delivery, now, and answers how the attempt went (a failed attempt is still "
                     + "a 200: the request to test succeeded).")
-    @APIResponse(responseCode = "200", description = "The attempt",
-            content = @Content(schema = @Schema(implementation = DeliveryAttemptView.class)))
+    @APIResponseSchema(value = DeliveryAttemptView.class, responseCode = "200", responseDescription = "The attempt")
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The URL's host no longer resolves to a public address",
