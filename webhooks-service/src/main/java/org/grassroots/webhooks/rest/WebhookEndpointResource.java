@@ -71,7 +71,8 @@ public class WebhookEndpointResource {
             description = ROLES + "The answer carries the signing secret (`whsec_...`), shown only this once. The URL "
                     + "must be https in production, and may not resolve to a loopback, private or link-local address "
                     + "unless the service allows private targets (the local run does).")
-    @APIResponseSchema(value = RegisteredWebhookEndpoint.class, responseCode = "201", responseDescription = "Registered; the secret is in this answer only")
+    @APIResponseSchema(value = RegisteredWebhookEndpoint.class, responseCode = "201",
+            responseDescription = "Registered; the secret is in this answer only")
     @APIResponse(responseCode = "400", description = "Invalid field (not an absolute http(s) URL, no event type)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown event type, or a URL whose host is not public",
@@ -87,7 +88,7 @@ public class WebhookEndpointResource {
     @GET
     @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints",
             description = ROLES + "Oldest first; cursor-paginated.")
-    @APIResponseSchema(value = WebhookEndpointPage.class, responseCode = "200", responseDescription = "A page of endpoints")
+    @APIResponseSchema(value = WebhookEndpointPage.class, responseDescription = "A page of endpoints")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookEndpointPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -101,7 +102,7 @@ public class WebhookEndpointResource {
     @Extension(name = ResponseHeaders.VERSIONED, value = "true")
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
             description = ROLES + "Never the secret.")
-    @APIResponseSchema(value = WebhookEndpointView.class, responseCode = "200", responseDescription = "The endpoint")
+    @APIResponseSchema(value = WebhookEndpointView.class, responseDescription = "The endpoint")
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -118,7 +119,7 @@ public class WebhookEndpointResource {
                     + "ETag is honoured.")
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = WebhookEndpointChangeRequest.class)))
-    @APIResponseSchema(value = WebhookEndpointView.class, responseCode = "200", responseDescription = "The endpoint")
+    @APIResponseSchema(value = WebhookEndpointView.class, responseDescription = "The endpoint")
     @APIResponse(responseCode = "400", description = "Invalid patch",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
@@ -154,7 +155,8 @@ public class WebhookEndpointResource {
             description = ROLES + "The new secret is shown only in this answer; the previous one keeps signing "
                     + "alongside it for 24 hours (two signatures in webhook-signature), so a receiver can switch "
                     + "without missing a delivery.")
-    @APIResponseSchema(value = SecretRotationView.class, responseCode = "201", responseDescription = "Rotated; the new secret is in this answer only")
+    @APIResponseSchema(value = SecretRotationView.class, responseCode = "201",
+            responseDescription = "Rotated; the new secret is in this answer only")
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rotate(@PathParam("id") UUID id, @Context UriInfo uri) {
@@ -170,7 +172,7 @@ public class WebhookEndpointResource {
             description = ROLES + "Sends a `ping` message (`{\"type\":\"ping\",\"timestamp\",\"data\":{\"endpointId\"}}`), "
                     + "signed like every delivery, now, and answers how the attempt went (a failed attempt is still "
                     + "a 200: the request to test succeeded).")
-    @APIResponseSchema(value = DeliveryAttemptView.class, responseCode = "200", responseDescription = "The attempt")
+    @APIResponseSchema(value = DeliveryAttemptView.class, responseDescription = "The attempt")
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The URL's host no longer resolves to a public address",
