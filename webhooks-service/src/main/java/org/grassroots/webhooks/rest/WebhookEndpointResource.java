@@ -73,11 +73,9 @@ public class WebhookEndpointResource {
                     + "unless the service allows private targets (the local run does).")
     @APIResponseSchema(value = RegisteredWebhookEndpoint.class, responseCode = "201",
             responseDescription = "Registered; the secret is in this answer only")
-    @APIResponse(responseCode = "400", description = "Invalid field (not an absolute http(s) URL, no event type)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown event type, or a URL whose host is not public",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewWebhookEndpointRequest request,
+    @APIResponse(responseCode = "400", description = "Invalid field (not an absolute http(s) URL, no event type)")
+    @APIResponse(responseCode = "422", description = "Unknown event type, or a URL whose host is not public")
+    public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewWebhookEndpointRequest request,
                            @Context UriInfo uri) {
         EndpointService.Registered registered = endpoints.create(callers.current(), request.url(),
                 request.eventTypes(), request.description());
@@ -89,8 +87,7 @@ public class WebhookEndpointResource {
     @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints",
             description = ROLES + "Oldest first; cursor-paginated.")
     @APIResponseSchema(value = WebhookEndpointPage.class, responseDescription = "A page of endpoints")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     public WebhookEndpointPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Page<WebhookEndpointView> page = endpoints.list(callers.current(), PageRequest.of(limit, cursor, 1))
                 .map(WebhookEndpointView::of);
@@ -103,8 +100,7 @@ public class WebhookEndpointResource {
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
             description = ROLES + "Never the secret.")
     @APIResponseSchema(value = WebhookEndpointView.class, responseDescription = "The endpoint")
-    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)")
     public Response get(@PathParam("id") UUID id) {
         WebhookEndpoint endpoint = endpoints.find(callers.current(), id);
         return Response.ok(WebhookEndpointView.of(endpoint)).tag(etag(endpoint)).build();
@@ -120,14 +116,10 @@ public class WebhookEndpointResource {
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = WebhookEndpointChangeRequest.class)))
     @APIResponseSchema(value = WebhookEndpointView.class, responseDescription = "The endpoint")
-    @APIResponse(responseCode = "400", description = "Invalid patch",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown event type, or a URL whose host is not public",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch")
+    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "422", description = "Unknown event type, or a URL whose host is not public")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         WebhookEndpointChangeRequest request = JsonMergePatch.read(patch, WebhookEndpointChangeRequest.class,
                 WebhookEndpointChangeRequest.WRITABLE, WebhookEndpointChangeRequest.REMOVABLE, mapper, validator);
@@ -142,8 +134,7 @@ public class WebhookEndpointResource {
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Remove a webhook endpoint",
             description = ROLES + "Its secrets go with it.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)")
     public void delete(@PathParam("id") UUID id) {
         endpoints.delete(callers.current(), id);
     }
@@ -157,8 +148,7 @@ public class WebhookEndpointResource {
                     + "without missing a delivery.")
     @APIResponseSchema(value = SecretRotationView.class, responseCode = "201",
             responseDescription = "Rotated; the new secret is in this answer only")
-    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)")
     public Response rotate(@PathParam("id") UUID id, @Context UriInfo uri) {
         EndpointService.Rotated rotated = endpoints.rotate(callers.current(), id);
         return Response.created(uri.getBaseUriBuilder().path("webhook-endpoints").path(id.toString()).build())
@@ -169,14 +159,13 @@ public class WebhookEndpointResource {
     @Idempotent
     @Path("/{id}/test")
     @Operation(operationId = "testWebhookEndpoint", summary = "Send a test ping to an endpoint",
-            description = ROLES + "Sends a `ping` message (`{\"type\":\"ping\",\"timestamp\",\"data\":{\"endpointId\"}}`), "
-                    + "signed like every delivery, now, and answers how the attempt went (a failed attempt is still "
-                    + "a 200: the request to test succeeded).")
+            description = ROLES + "Sends a `ping` message "
+                    + "(`{\"type\":\"ping\",\"timestamp\",\"data\":{\"endpointId\"}}`), signed like every delivery, "
+                    + "now, and answers how the attempt went (a failed attempt is still a 200: the request to test "
+                    + "succeeded).")
     @APIResponseSchema(value = DeliveryAttemptView.class, responseDescription = "The attempt")
-    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The URL's host no longer resolves to a public address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)")
+    @APIResponse(responseCode = "422", description = "The URL's host no longer resolves to a public address")
     public DeliveryAttemptView test(@PathParam("id") UUID id) {
         return DeliveryAttemptView.of(endpoints.ping(callers.current(), id));
     }
