@@ -30,6 +30,8 @@ class ComposeConfigurationTest {
     private static final Path ROOT = DevstackOptions.findProjectRoot(Path.of(""));
     private static final Path KIT_DEFAULTS = ROOT.resolve(
             "platform/kit/src/main/resources/META-INF/microprofile-config.properties");
+    private static final Path KIT_WEB_DEFAULTS = ROOT.resolve(
+            "platform/kit-web/src/main/resources/META-INF/microprofile-config.properties");
 
     @Test
     void everyVariableComposeSetsIsReadByThatServicesConfiguration() throws IOException {
@@ -89,10 +91,19 @@ class ComposeConfigurationTest {
         return services;
     }
 
-    /** The configuration sources the service reads: its application.properties and, if it uses the kit, the kit's. */
+    /**
+     * The configuration sources the service reads: its application.properties, kit-web's defaults (every service
+     * and the gateway use kit-web), and the kit's if it uses the kit.
+     */
     private static List<String> configuration(Path module) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(module.resolve("src/main/resources/application.properties")));
-        if (Files.readString(module.resolve("pom.xml")).contains("<artifactId>grassroots-kit</artifactId>")) {
+        List<String> lines = new ArrayList<>(
+                Files.readAllLines(module.resolve("src/main/resources/application.properties")));
+        String pom = Files.readString(module.resolve("pom.xml"));
+        boolean kit = pom.contains("<artifactId>grassroots-kit</artifactId>");
+        if (kit || pom.contains("<artifactId>grassroots-kit-web</artifactId>")) {
+            lines.addAll(Files.readAllLines(KIT_WEB_DEFAULTS));
+        }
+        if (kit) {
             lines.addAll(Files.readAllLines(KIT_DEFAULTS));
         }
         return lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
