@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SubjectAccessGrantsTest {
 
-    private static final Instant NOW = Instant.parse("2027-03-01T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2001-03-01T10:00:00Z");
     private final UUID member = UUID.randomUUID();
 
     private static SubjectAccessGrants grants(String key, Instant at, String... previous) {
