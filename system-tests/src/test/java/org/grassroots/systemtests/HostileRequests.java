@@ -250,7 +250,7 @@ final class HostileRequests {
             default -> switch (format) {
                 case "uuid" -> NODES.textNode(UUID.randomUUID().toString());
                 case "date" -> NODES.textNode("2022-05-05");
-                case "date-time" -> NODES.textNode("2026-11-26T10:00:00Z");
+                case "date-time" -> NODES.textNode("2001-11-26T10:00:00Z");
                 case "email" -> NODES.textNode("someone." + UUID.randomUUID() + "@example.org");
                 default -> NODES.textNode("Sample");
             };
