@@ -1,13 +1,11 @@
 package org.grassroots.elections.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.patch.MergePatches;
 import org.grassroots.elections.domain.Election;
 import org.grassroots.elections.service.BallotService;
 import org.grassroots.kit.problem.Problem;
@@ -49,10 +48,7 @@ public class BallotResource {
     BallotService ballots;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Validator validator;
+    MergePatches patches;
 
     @Inject
     org.grassroots.elections.service.CandidacyService candidacies;
@@ -179,8 +175,8 @@ public class BallotResource {
     @APIResponse(responseCode = "422", description = "More winners than seats")
     public Response change(@PathParam("ballotPaperId") String ballotPaperId, @HeaderParam("If-Match") String ifMatch,
                            JsonNode patch) {
-        BallotChangeRequest request = JsonMergePatch.read(patch, BallotChangeRequest.class,
-                BallotChangeRequest.WRITABLE, Set.of(), mapper, validator);
+        BallotChangeRequest request = patches.read(patch, BallotChangeRequest.class,
+                BallotChangeRequest.WRITABLE, Set.of());
         Election ballot = ballots.change(ballotPaperId, request.winnerCount(), request.candidatesLocked(),
                 request.cancelled(), JsonMergePatch.ifMatchVersion(ifMatch));
         return Response.ok(BallotView.of(ballot)).tag(etag(ballot)).build();

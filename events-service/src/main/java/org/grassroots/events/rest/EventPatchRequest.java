@@ -1,9 +1,7 @@
 package org.grassroots.events.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,6 +11,7 @@ import org.grassroots.events.domain.EventType;
 import org.grassroots.events.domain.Visibility;
 import org.grassroots.events.service.EventDetails;
 import org.grassroots.kit.patch.JsonMergePatch;
+import org.grassroots.kit.patch.MergePatches;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,9 +41,8 @@ public record EventPatchRequest(
     private static final Set<String> REMOVABLE = Set.of("description");
 
     /** Reads a merge patch (the kit's one way); a removed description is read as a blank one, stored as none. */
-    static EventPatchRequest read(JsonNode patch, ObjectMapper mapper, Validator validator) {
-        EventPatchRequest request = JsonMergePatch.read(patch, EventPatchRequest.class, WRITABLE, REMOVABLE, mapper,
-                validator);
+    static EventPatchRequest read(JsonNode patch, MergePatches patches) {
+        EventPatchRequest request = patches.read(patch, EventPatchRequest.class, WRITABLE, REMOVABLE);
         return JsonMergePatch.removes(patch, "description") ? request.withDescription("") : request;
     }
 

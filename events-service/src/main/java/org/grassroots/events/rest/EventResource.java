@@ -1,12 +1,10 @@
 package org.grassroots.events.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grassroots.kit.patch.MergePatches;
 import org.grassroots.events.domain.AddressVisibility;
 import org.grassroots.events.domain.Event;
 import org.grassroots.events.domain.EventStatus;
@@ -76,10 +75,7 @@ public class EventResource {
     org.grassroots.events.service.RsvpService rsvps;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Validator validator;
+    MergePatches patches;
 
     @GET
     @PermitAll
@@ -230,7 +226,7 @@ public class EventResource {
     @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = EventPatchRequest.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        EventPatchRequest request = EventPatchRequest.read(patch, mapper, validator);
+        EventPatchRequest request = EventPatchRequest.read(patch, patches);
         Event event = events.update(id, request.details(), JsonMergePatch.ifMatchVersion(ifMatch), callers.current());
         return Response.ok(EventView.of(event, true, true)).tag(etag(event)).build();
     }

@@ -4,11 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,6 +38,7 @@ import org.grassroots.kit.openapi.ResponseHeaders;
 import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.patch.JsonMergePatch;
+import org.grassroots.kit.patch.MergePatches;
 import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.members.domain.Member;
@@ -74,10 +71,7 @@ public class MemberResource {
     MergeService merges;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Validator validator;
+    MergePatches patches;
 
     @POST
     @Idempotent
@@ -131,30 +125,14 @@ public class MemberResource {
     @APIResponse(responseCode = "409", description = "The email or external id belongs to another person")
     @APIResponse(responseCode = "412", description = "The member changed since the If-Match version")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        JsonMergePatch.requireWritable(patch, WRITABLE);
         Long expected = JsonMergePatch.ifMatchVersion(ifMatch);
         var caller = callers.current();
         Member current = queries.readable(id, caller);
-        JsonNode patched = JsonMergePatch.apply(mapper.valueToTree(NewMemberRequest.of(current)), patch);
-        NewMemberRequest request;
-        try {
-            request = mapper.treeToValue(patched, NewMemberRequest.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("body", "a field has the wrong type");
-        }
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        NewMemberRequest request = patches.applyTo(NewMemberRequest.of(current), patch, NewMemberRequest.class);
         MembershipService.Recorded result = membership.replace(id, request.details(),
                 expected != null ? expected : current.version, expected != null, caller);
         return Response.ok(MemberView.of(result.member())).tag(etag(result.member())).build();
     }
-
-    /** What a PATCH may write: the fields of a new member's record. */
-    private static final java.util.Set<String> WRITABLE = java.util.Arrays
-            .stream(NewMemberRequest.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @GET
     @RolesAllowed({Roles.ORGANISER, Roles.ADMIN})
