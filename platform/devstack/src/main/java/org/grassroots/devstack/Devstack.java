@@ -39,6 +39,7 @@ public final class Devstack implements AutoCloseable {
     private final Duration clockOffset;
     private EmbeddedPostgresServer postgres;
     private KafkaBroker kafka;
+    private LauncherClaim claim;
 
     private Devstack(DevstackOptions options) {
         this.options = options;
@@ -90,11 +91,13 @@ public final class Devstack implements AutoCloseable {
 
     private void startAll() {
         Path data = options.dataDirectory();
-        StackFiles.prepareDataDirectory(data, options.fresh());
         for (String service : SERVICES) {
             jarOf(service); // fail fast, before starting anything, if the build is missing
         }
         jarOf("gateway");
+        LauncherClaim taken = LauncherClaim.take(options);
+        StackFiles.prepareDataDirectory(data, options.fresh());
+        claim = taken.record();
         log("Starting PostgreSQL on port %d (data in %s)", options.postgresPort(), data.resolve("postgres"));
         postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), options.postgresPort());
         SERVICES.forEach(postgres::createDatabaseIfAbsent);
@@ -250,16 +253,30 @@ public final class Devstack implements AutoCloseable {
 
     @Override
     public void close() {
-        // Reverse order: the gateway first, the infrastructure last.
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).stop();
+        if (processes.isEmpty() && kafka == null && postgres == null) {
+            return; // refused before anything started
         }
+        long start = System.nanoTime();
+        // The gateway and the services together (none needs another to stop), the infrastructure they leave last.
+        ServiceProcess.stopAll(processes);
+        long servicesStopped = System.nanoTime();
         if (kafka != null) {
             kafka.close();
         }
+        long kafkaStopped = System.nanoTime();
         if (postgres != null) {
             postgres.close();
         }
+        if (claim != null) {
+            claim.release();
+        }
+        long end = System.nanoTime();
+        log("Stopped in %.1f s (services %.1f s, Kafka %.1f s, PostgreSQL %.1f s)", seconds(end - start),
+                seconds(servicesStopped - start), seconds(kafkaStopped - servicesStopped), seconds(end - kafkaStopped));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     static void log(String format, Object... args) {

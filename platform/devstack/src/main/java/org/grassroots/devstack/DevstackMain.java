@@ -20,22 +20,37 @@ public final class DevstackMain {
         List<String> arguments = List.of(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
             System.out.println("""
-                    Usage: ./devstack [--fresh]
+                    Usage: ./devstack [--fresh] [--data DIR] [--port N] [--postgres-port N] [--kafka-port N]
                       Runs PostgreSQL, Kafka, members-, events- and elections-service and the gateway locally.
-                      Data persists in .devstack/ between runs; --fresh deletes it first. Ctrl-C stops everything.""");
+                      Data persists in .devstack/ (or --data DIR) between runs; --fresh deletes it first.
+                      The gateway listens on 8080 (or --port N), the services on the next three ports,
+                      PostgreSQL on 15432 and Kafka on 19092.
+                      Ctrl-C, SIGTERM or SIGHUP stops everything; every process it started also stops by itself
+                      when this one is gone, however it ended.""");
             return;
         }
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
-        DevstackOptions options = new DevstackOptions(root, root.resolve(".devstack"), arguments.contains("--fresh"),
-                DevstackOptions.DEFAULT_BASE_PORT, DevstackOptions.DEFAULT_POSTGRES_PORT,
-                DevstackOptions.DEFAULT_KAFKA_PORT);
+        DevstackOptions options;
+        try {
+            options = DevstackOptions.fromArguments(root, arguments);
+        } catch (IllegalArgumentException e) {
+            System.err.println("[devstack] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Instant started = Instant.now();
-        Devstack stack = Devstack.start(options);
+        Devstack stack;
+        try {
+            stack = Devstack.start(options);
+        } catch (StartRefused refused) {
+            System.err.println("[devstack] " + refused.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Devstack.log("Stopping everything...");
             stack.close();
-            Devstack.log("Stopped.");
             stopped.countDown();
         }, "devstack-stop"));
 

@@ -2,6 +2,8 @@ package org.grassroots.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +42,61 @@ public record DevstackOptions(Path projectRoot, Path dataDirectory, boolean fres
 
     public int servicePort(String service) {
         return basePort + 1 + Devstack.SERVICES.indexOf(service);
+    }
+
+    /**
+     * The options of {@code ./devstack}: {@code --fresh}, and where the defaults do not suit (another run beside
+     * this one, a test) {@code --data DIR}, {@code --port N} (the gateway; the services take the next three),
+     * {@code --postgres-port N}, {@code --kafka-port N}.
+     */
+    public static DevstackOptions fromArguments(Path projectRoot, List<String> arguments) {
+        Path data = projectRoot.resolve(".devstack");
+        int base = DEFAULT_BASE_PORT;
+        int postgres = DEFAULT_POSTGRES_PORT;
+        int kafka = DEFAULT_KAFKA_PORT;
+        boolean fresh = false;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            switch (argument) {
+                case "--fresh" -> fresh = true;
+                case "--data" -> data = Path.of(valueOf(arguments, ++i, argument)).toAbsolutePath();
+                case "--port" -> base = portOf(arguments, ++i, argument);
+                case "--postgres-port" -> postgres = portOf(arguments, ++i, argument);
+                case "--kafka-port" -> kafka = portOf(arguments, ++i, argument);
+                default -> throw new IllegalArgumentException("Unknown option " + argument + " (see --help)");
+            }
+        }
+        return new DevstackOptions(projectRoot, data, fresh, base, postgres, kafka);
+    }
+
+    private static String valueOf(List<String> arguments, int index, String option) {
+        if (index >= arguments.size()) {
+            throw new IllegalArgumentException(option + " needs a value (see --help)");
+        }
+        return arguments.get(index);
+    }
+
+    private static int portOf(List<String> arguments, int index, String option) {
+        String value = valueOf(arguments, index, option);
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " needs a port number (1-65535), not " + value);
+    }
+
+    /** Every port the stack listens on: the gateway, the services, PostgreSQL and Kafka. */
+    public List<Integer> ports() {
+        List<Integer> ports = new ArrayList<>();
+        ports.add(gatewayPort());
+        Devstack.SERVICES.forEach(service -> ports.add(servicePort(service)));
+        ports.add(postgresPort);
+        ports.add(kafkaPort);
+        return ports;
     }
 
     /** The repository root: the nearest directory upwards holding mvnw and pom.xml. */

@@ -25,6 +25,9 @@ record ProcessEnvironments(DevstackOptions options, Duration clockOffset) {
             "CORS_ENABLED", "true",
             "CORS_ORIGINS", "/http://localhost(:[0-9]+)?/,/http://127[.]0[.]0[.]1(:[0-9]+)?/");
 
+    /** Read by the kit's ParentProcessWatch ({@code grassroots.parent-pid}). */
+    static final String PARENT_PID = "GRASSROOTS_PARENT_PID";
+
     /** One service's: its database, the broker, and the keys it trusts ({@code serviceKeys}, a JWKS). */
     Map<String, String> service(String service, EmbeddedPostgresServer postgres, KafkaBroker kafka,
                                 Path serviceKeys) {
@@ -71,6 +74,8 @@ record ProcessEnvironments(DevstackOptions options, Duration clockOffset) {
     private Map<String, String> withExtra(Map<String, String> environment) {
         Map<String, String> all = new HashMap<>(environment);
         all.putAll(LOCAL_RUN_ENVIRONMENT);
+        // Each child stops itself when this process is gone, however it ends (ParentProcessWatch in the kit).
+        all.put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
         if (!clockOffset.isZero()) {
             all.put(SuiteClock.ENVIRONMENT, clockOffset.toString());
         }

@@ -82,9 +82,17 @@ record ServiceProcess(String name, Process process, Path log, Path jar, Map<Stri
         return process.toHandle();
     }
 
+    /** How long a clean stop may take before the process is killed. */
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
     /** A graceful stop (SIGTERM), then a forced one if it takes too long. */
     void stop() {
-        ChildProcesses.stop(process, Duration.ofSeconds(20));
+        ChildProcesses.stop(process, GRACE);
+    }
+
+    /** Graceful stops of them all at once. */
+    static void stopAll(List<ServiceProcess> processes) {
+        ChildProcesses.stopAll(processes.stream().map(ServiceProcess::process).toList(), GRACE);
     }
 
     /** SIGKILL, and wait until it is gone. */

@@ -32,14 +32,26 @@ public final class ChildProcesses {
 
     /** Asks for a clean shutdown (SIGTERM), waits up to {@code grace}, then kills. */
     public static void stop(Process process, Duration grace) {
-        process.destroy();
+        stopAll(List.of(process), grace);
+    }
+
+    /**
+     * Asks every one for a clean shutdown at once (SIGTERM), so their shutdowns overlap, waits up to {@code grace}
+     * in all, then kills those still running.
+     */
+    public static void stopAll(List<Process> processes, Duration grace) {
+        processes.forEach(Process::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (Process process : processes) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            processes.forEach(Process::destroyForcibly);
         }
     }
 }

