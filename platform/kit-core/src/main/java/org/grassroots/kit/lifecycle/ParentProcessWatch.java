@@ -1,6 +1,6 @@
 package org.grassroots.kit.lifecycle;
 
-import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +20,7 @@ public class ParentProcessWatch {
 
     public static final String PROPERTY = "grassroots.parent-pid";
 
-    /** Time for the clean shutdown (consumers leave their groups, the relay stops) before the process halts. */
+    /** Time for the clean shutdown (consumers leave their groups, the relay stops) before the process ends anyway. */
     private static final Duration GRACE = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(ParentProcessWatch.class);
@@ -36,16 +36,39 @@ public class ParentProcessWatch {
 
     private static void stop(long pid) {
         LOG.warnf("The process that started this one (pid %d) is gone: stopping", pid);
-        Thread halt = new Thread(() -> {
+        Thread stopper = new Thread(() -> {
+            try {
+                Application application = Application.currentApplication();
+                if (application != null) {
+                    application.stop(); // the clean shutdown a SIGTERM gives
+                }
+            } finally {
+                endNow();
+            }
+        }, "parent-gone-stop");
+        stopper.start();
+        Thread deadline = new Thread(() -> {
             try {
                 Thread.sleep(GRACE.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Runtime.getRuntime().halt(3);
-        }, "parent-gone-halt");
-        halt.setDaemon(true);
-        halt.start();
-        Quarkus.asyncExit(0);
+            endNow();
+        }, "parent-gone-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+    }
+
+    /**
+     * Ends the process at once, once its clean shutdown is done. An exit would first write the JVM's class-data
+     * archive where the local run asks for one, which takes a first run 10-20 s: too long for nobody's benefit.
+     */
+    private static void endNow() {
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+        } catch (Exception noKillCommand) {
+            // halt below
+        }
+        Runtime.getRuntime().halt(3);
     }
 }
