@@ -59,6 +59,21 @@ public final class WebhooksApi {
                 .patch("/webhook-endpoints/" + id).then();
     }
 
+    /** The endpoint's attempts log, with this query (e.g. {@code ?outcome=failed}). */
+    public static ValidatableResponse attempts(String id, String query) {
+        return given().auth().oauth2(TestTokens.admin()).get("/webhook-endpoints/" + id + "/attempts" + query).then();
+    }
+
+    public static ValidatableResponse resend(String id, String messageId) {
+        return given().auth().oauth2(TestTokens.admin())
+                .post("/webhook-endpoints/" + id + "/messages/" + messageId + "/resend").then();
+    }
+
+    public static ValidatableResponse recover(String id, String json) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(json)
+                .post("/webhook-endpoints/" + id + "/recover").then();
+    }
+
     /**
      * Publishes a {@code member.joined} to the members topic as members-service would (binary-mode CloudEvent, key
      * and subject the member id), with the payload's real fields.
