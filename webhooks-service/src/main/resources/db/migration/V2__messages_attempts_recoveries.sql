@@ -35,7 +35,7 @@ CREATE TABLE webhook_message (
     last_outcome    text,
     UNIQUE (endpoint_id, event_id)
 );
-CREATE INDEX webhook_message_due ON webhook_message (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX webhook_message_due ON webhook_message (endpoint_id, next_attempt_at, seq) WHERE state = 'pending';
 CREATE INDEX webhook_message_resource ON webhook_message (endpoint_id, resource_key, seq) WHERE state = 'pending';
 CREATE INDEX webhook_message_in_flight ON webhook_message (endpoint_id) WHERE lease_until IS NOT NULL;
 CREATE INDEX webhook_message_last_failed ON webhook_message (endpoint_id, last_attempt_at)

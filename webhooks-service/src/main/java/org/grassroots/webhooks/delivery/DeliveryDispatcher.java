@@ -4,10 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.webhooks.service.DeliveryLedger;
@@ -33,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
-    private static final Object WAKE_UP_REGISTERED = new Object();
 
     @Inject
     DeliveryLedger ledger;
@@ -46,9 +43,6 @@ public class DeliveryDispatcher {
 
     @Inject
     Clock clock;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
 
     @ConfigProperty(name = "webhooks.delivery.enabled", defaultValue = "true")
     boolean enabled;
@@ -96,24 +90,15 @@ public class DeliveryDispatcher {
         wakeUps.release();
     }
 
-    /** Wakes the dispatcher once the current transaction commits (what it made due is visible then). */
-    public void wakeUpAfterCommit() {
-        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+    /**
+     * Fired (CDI) in a transaction that made messages due: the dispatcher claims once it has committed (what it
+     * made due is visible then), and not at all if it rolled back.
+     */
+    public record MessagesDue() {
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesDue due) {
+        wakeUp();
     }
 
     private void run() {

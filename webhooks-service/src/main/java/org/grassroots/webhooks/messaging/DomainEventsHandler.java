@@ -7,6 +7,7 @@ import org.grassroots.kit.events.IncomingEvent;
 import org.grassroots.kit.inbox.EventHandler;
 import org.grassroots.webhooks.service.FanOut;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,8 +33,12 @@ public class DomainEventsHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        if (!event.isTombstone()) {
-            fanOut.messagesFor(event);
-        }
+        handleAll(List.of(event));
+    }
+
+    /** A burst's batch at once: the endpoints are read once for all its events. */
+    @Override
+    public void handleAll(List<IncomingEvent> events) {
+        fanOut.messagesFor(events.stream().filter(e -> !e.isTombstone()).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.grassroots.webhooks.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grassroots.kit.ids.TimeOrderedIds;
@@ -34,23 +35,25 @@ public class DeliveryLedger {
     /**
      * Due messages, at most {@code perEndpoint} in flight per endpoint (those in flight count), oldest due first;
      * a message waits while an earlier one of the same resource is pending on its endpoint (being sent or retried).
+     * Per endpoint (a lateral join on its due index), so a backlog of one dead endpoint costs only its few rows.
      */
     private static final String DUE = """
             with in_flight as (
                 select endpoint_id, count(*) as busy from webhook_message
-                where lease_until > ?1 group by endpoint_id),
-            ranked as (
-                select m.id, m.next_attempt_at, m.seq, coalesce(f.busy, 0) as busy,
-                       row_number() over (partition by m.endpoint_id order by m.next_attempt_at, m.seq) as rank
-                from webhook_message m
-                join webhook_endpoint e on e.id = m.endpoint_id and not e.disabled
-                left join in_flight f on f.endpoint_id = m.endpoint_id
-                where m.state = 'pending' and m.next_attempt_at <= ?1
+                where lease_until > ?1 group by endpoint_id)
+            select m.id from webhook_endpoint e
+            left join in_flight f on f.endpoint_id = e.id
+            cross join lateral (
+                select m.id, m.next_attempt_at, m.seq from webhook_message m
+                where m.endpoint_id = e.id and m.state = 'pending' and m.next_attempt_at <= ?1
                   and (m.lease_until is null or m.lease_until <= ?1)
                   and not exists (select 1 from webhook_message earlier
                                   where earlier.endpoint_id = m.endpoint_id and earlier.resource_key = m.resource_key
-                                    and earlier.state = 'pending' and earlier.seq < m.seq))
-            select id from ranked where rank + busy <= ?2 order by next_attempt_at, seq limit ?3""";
+                                    and earlier.state = 'pending' and earlier.seq < m.seq)
+                order by m.next_attempt_at, m.seq
+                limit greatest(?2 - coalesce(f.busy, 0), 0)) m
+            where not e.disabled
+            order by m.next_attempt_at, m.seq limit ?3""";
 
     @Inject
     Clock clock;
@@ -108,7 +111,7 @@ public class DeliveryLedger {
     /** Records the attempt and what follows from it: success, the next attempt, or the end of the schedule. */
     @Transactional
     public void finish(Claimed claimed, Attempt attempt) {
-        WebhookMessage message = WebhookMessage.findById(claimed.messageId());
+        WebhookMessage message = WebhookMessage.findById(claimed.messageId(), LockModeType.PESSIMISTIC_WRITE);
         if (message == null) {
             return; // its endpoint was deleted meanwhile
         }

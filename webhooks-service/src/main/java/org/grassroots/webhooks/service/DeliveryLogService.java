@@ -1,6 +1,7 @@
 package org.grassroots.webhooks.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -44,7 +45,7 @@ public class DeliveryLogService {
     EntityManager entityManager;
 
     @Inject
-    DeliveryDispatcher dispatcher;
+    Event<DeliveryDispatcher.MessagesDue> due;
 
     /** An attempt and the type of its message. */
     public record LoggedAttempt(StoredAttempt attempt, WebhookMessage message) {
@@ -101,7 +102,7 @@ public class DeliveryLogService {
             message.retrying = false;
         }
         message.nextAttemptAt = now;
-        dispatcher.wakeUpAfterCommit();
+        due.fire(new DeliveryDispatcher.MessagesDue());
     }
 
     /**
@@ -131,7 +132,7 @@ public class DeliveryLogService {
                         set retrying = (state = 'pending' and retrying), state = 'pending', next_attempt_at = ?2
                         where id in (select message_id from webhook_recovery_message where recovery_id = ?1)""")
                 .setParameter(1, recovery.id).setParameter(2, now).executeUpdate();
-        dispatcher.wakeUpAfterCommit();
+        due.fire(new DeliveryDispatcher.MessagesDue());
         return new RecoveryProgress(recovery, total, 0);
     }
 

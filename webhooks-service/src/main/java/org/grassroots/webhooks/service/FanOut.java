@@ -2,13 +2,13 @@ package org.grassroots.webhooks.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.grassroots.kit.events.IncomingEvent;
 import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.webhooks.delivery.DeliveryDispatcher;
-import org.grassroots.webhooks.domain.KnownEventTypes;
 import org.grassroots.webhooks.domain.WebhookEndpoint;
 import org.grassroots.webhooks.domain.WebhookMessage;
 import org.grassroots.webhooks.messaging.WebhookPayloads;
@@ -28,37 +28,47 @@ public class FanOut {
     ObjectMapper mapper;
 
     @Inject
-    DeliveryDispatcher dispatcher;
+    Event<DeliveryDispatcher.MessagesDue> due;
 
-    /** @return the messages made (none if no endpoint wants the event) */
+    /**
+     * The messages for a batch of events, in order (the consumer's batch of a burst: the endpoints are read once).
+     *
+     * @return the messages made (none if no endpoint wants the events)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int messagesFor(IncomingEvent event) {
-        @SuppressWarnings("unchecked")
-        List<WebhookEndpoint> subscribed = WebhookEndpoint.getEntityManager().createNativeQuery("""
-                select * from webhook_endpoint
-                where not disabled and (?1 = any(event_types) or ?2 = any(event_types))""", WebhookEndpoint.class)
-                .setParameter(1, event.type()).setParameter(2, KnownEventTypes.ALL).getResultList();
-        List<WebhookEndpoint> wanting = subscribed.stream().filter(e -> e.wants(event.type())).toList();
-        if (wanting.isEmpty()) {
-            return 0;
-        }
+    public int messagesFor(List<IncomingEvent> events) {
+        List<WebhookEndpoint> enabled = WebhookEndpoint.list("disabled = false order by id");
         OffsetDateTime now = SuiteClock.timestamp(clock);
-        String body = WebhookPayloads.body(event, now, mapper);
-        for (WebhookEndpoint endpoint : wanting) {
-            WebhookMessage message = new WebhookMessage();
-            message.id = TimeOrderedIds.next();
-            message.endpointId = endpoint.id;
-            message.eventId = event.id();
-            message.eventType = event.type();
-            message.resourceKey = event.key() != null ? event.key() : event.subject();
-            message.body = body;
-            message.createdAt = now;
-            message.state = WebhookMessage.PENDING;
-            message.retrying = true;
-            message.nextAttemptAt = now;
-            message.persist();
+        int made = 0;
+        for (IncomingEvent event : events) {
+            String body = null;
+            for (WebhookEndpoint endpoint : enabled) {
+                if (!endpoint.wants(event.type())) {
+                    continue;
+                }
+                body = body != null ? body : WebhookPayloads.body(event, now, mapper);
+                persist(endpoint, event, body, now);
+                made++;
+            }
         }
-        dispatcher.wakeUpAfterCommit();
-        return wanting.size();
+        if (made > 0) {
+            due.fire(new DeliveryDispatcher.MessagesDue());
+        }
+        return made;
+    }
+
+    private static void persist(WebhookEndpoint endpoint, IncomingEvent event, String body, OffsetDateTime now) {
+        WebhookMessage message = new WebhookMessage();
+        message.id = TimeOrderedIds.next();
+        message.endpointId = endpoint.id;
+        message.eventId = event.id();
+        message.eventType = event.type();
+        message.resourceKey = event.key() != null ? event.key() : event.subject();
+        message.body = body;
+        message.createdAt = now;
+        message.state = WebhookMessage.PENDING;
+        message.retrying = true;
+        message.nextAttemptAt = now;
+        message.persist();
     }
 }

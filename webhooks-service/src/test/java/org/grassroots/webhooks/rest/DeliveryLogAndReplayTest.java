@@ -47,6 +47,9 @@ class DeliveryLogAndReplayTest {
             memberJoined(member);
             await().atMost(DELIVERED_WITHIN).until(() -> receiver.receivedAbout(member.toString()).size() == 1);
             String webhookId = receiver.receivedAbout(member.toString()).get(0).header("webhook-id");
+            // Until its outcome is recorded, the attempt is under way (a resend then is a 409).
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> attempts(id, "").statusCode(200)
+                    .body("items.outcome", equalTo(List.of("succeeded"))));
 
             resend(id, webhookId).statusCode(202);
 

@@ -52,21 +52,27 @@ public final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             long arrived = System.nanoTime();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
-                    new String(body, StandardCharsets.UTF_8), arrived));
-            sleep(delay.get());
-            byte[] out = answer.get().getBytes(StandardCharsets.UTF_8);
-            if (location.get() != null) {
-                exchange.getResponseHeaders().add("Location", location.get());
-            }
-            if (retryAfter.get() != null) {
-                exchange.getResponseHeaders().add("Retry-After", retryAfter.get());
-            }
+            // The answer is chosen before the request is recorded: a test that changes the answer once it sees a
+            // request then never changes this request's answer.
             Integer next;
             synchronized (scripted) {
                 next = scripted.pollFirst();
             }
-            exchange.sendResponseHeaders(next != null ? next : status.get(), out.length == 0 ? -1 : out.length);
+            int answerStatus = next != null ? next : status.get();
+            byte[] out = answer.get().getBytes(StandardCharsets.UTF_8);
+            String redirect = location.get();
+            String wait = retryAfter.get();
+            Duration pause = delay.get();
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
+                    new String(body, StandardCharsets.UTF_8), arrived));
+            sleep(pause);
+            if (redirect != null) {
+                exchange.getResponseHeaders().add("Location", redirect);
+            }
+            if (wait != null) {
+                exchange.getResponseHeaders().add("Retry-After", wait);
+            }
+            exchange.sendResponseHeaders(answerStatus, out.length == 0 ? -1 : out.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
             }
