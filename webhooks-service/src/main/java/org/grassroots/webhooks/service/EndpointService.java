@@ -134,6 +134,10 @@ public class EndpointService {
             endpoint.description = description;
         }
         if (disabled != null) {
+            if (endpoint.disabled && !disabled) {
+                // Enabled again (the receiver fixed): its five days of failures start afresh.
+                endpoint.failingSince = null;
+            }
             endpoint.disabled = disabled;
         }
         endpoint.updatedAt = SuiteClock.timestamp(clock);

@@ -25,6 +25,7 @@ import static org.grassroots.webhooks.support.WebhooksApi.attempts;
 import static org.grassroots.webhooks.support.WebhooksApi.get;
 import static org.grassroots.webhooks.support.WebhooksApi.memberEvent;
 import static org.grassroots.webhooks.support.WebhooksApi.memberJoined;
+import static org.grassroots.webhooks.support.WebhooksApi.patch;
 import static org.grassroots.webhooks.support.WebhooksApi.register;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -112,6 +113,11 @@ class RetriesTest {
             String payload = published.stream().filter(r -> id.equals(r.key())).findFirst()
                     .map(r -> new String(r.value(), StandardCharsets.UTF_8)).orElseThrow();
             assertTrue(payload.contains("\"reason\":\"failing\""), payload);
+
+            patch(id, "{\"disabled\":false}").statusCode(200);
+            assertEquals(null, QuarkusTransaction.requiringNew().call(() ->
+                    WebhookEndpoint.<WebhookEndpoint>findById(UUID.fromString(id)).failingSince),
+                    "enabled again, the endpoint's run of failures starts afresh");
         }
     }
 
