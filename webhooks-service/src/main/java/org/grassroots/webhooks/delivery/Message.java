@@ -5,6 +5,4 @@ package org.grassroots.webhooks.delivery;
  * JSON body exactly as signed and sent ({@code {"type","timestamp","data"}}).
  */
 public record Message(String id, String type, String body) {
-
-    public static final String ID_PREFIX = "msg_";
 }

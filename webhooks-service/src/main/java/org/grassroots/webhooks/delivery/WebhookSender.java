@@ -14,6 +14,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -62,16 +65,40 @@ public class WebhookSender {
             }
             int status = response.statusCode();
             return new Attempt(message.id(), attemptedAt, status >= 200 && status < 300, status, millisSince(started),
-                    excerpt, status >= 300 && status < 400 ? "redirects are not followed" : null);
+                    excerpt, status >= 300 && status < 400 ? "redirects are not followed" : null,
+                    retryAfter(response.headers().firstValue("retry-after").orElse(null)));
         } catch (HttpTimeoutException e) {
             return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null,
-                    "no answer within " + timeout.toSeconds() + " s");
+                    "no answer within " + timeout.toSeconds() + " s", null);
         } catch (IOException e) {
             return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null,
-                    "could not reach the endpoint: " + e.getClass().getSimpleName());
+                    "could not reach the endpoint: " + e.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null, "interrupted");
+            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null, "interrupted",
+                    null);
+        }
+    }
+
+    /**
+     * {@code Retry-After} as a wait: delay-seconds, or an HTTP date measured against real time (the receiver's
+     * clock is real, not the suite's); null when absent or unreadable.
+     */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        try {
+            return Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(signingClock.instant(), at.toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
         }
     }
 

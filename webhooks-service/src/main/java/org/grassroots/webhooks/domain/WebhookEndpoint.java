@@ -32,12 +32,26 @@ public class WebhookEndpoint extends PanacheEntityBase {
 
     public boolean disabled;
 
+    /** What the owner's scopes let it receive: null for an admin person (everything), else an API key's scopes. */
+    @Column(columnDefinition = "text[]")
+    public String[] ownerScopes;
+
+    /** The first failure of the current unbroken run of failures; null after a success. */
+    public OffsetDateTime failingSince;
+
     @Version
     public long version;
 
     public OffsetDateTime createdAt;
 
     public OffsetDateTime updatedAt;
+
+    /** Whether a message of this type is for this endpoint: subscribed to it, and allowed by the owner's scopes. */
+    public boolean wants(String type) {
+        boolean subscribed = java.util.Arrays.asList(eventTypes).contains(type)
+                || java.util.Arrays.asList(eventTypes).contains(KnownEventTypes.ALL);
+        return subscribed && EventScopes.allows(ownerScopes, type);
+    }
 
     /** Admins (people) see every endpoint; an API key only the ones it registered. */
     public boolean isVisibleTo(Caller caller) {

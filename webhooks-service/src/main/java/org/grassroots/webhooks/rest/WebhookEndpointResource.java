@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,12 +37,16 @@ import org.grassroots.kit.pagination.Page;
 import org.grassroots.kit.pagination.PageRequest;
 import org.grassroots.kit.patch.JsonMergePatch;
 import org.grassroots.kit.problem.Problem;
+import org.grassroots.kit.security.ApiKeyGrants;
 import org.grassroots.kit.security.Callers;
 import org.grassroots.kit.security.Roles;
 import org.grassroots.webhooks.domain.WebhookEndpoint;
 import org.grassroots.webhooks.service.EndpointService;
 
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Path("/webhook-endpoints")
 @Tag(name = "Webhook endpoints", description = "Where third-party tools receive signed deliveries (Standard Webhooks)")
@@ -64,6 +69,9 @@ public class WebhookEndpointResource {
     @Inject
     Validator validator;
 
+    @Inject
+    JsonWebToken token;
+
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,7 +85,7 @@ public class WebhookEndpointResource {
     @APIResponse(responseCode = "422", description = "Unknown event type, or a URL whose host is not public")
     public Response create(@NotNull(message = Problem.BODY_REQUIRED) @Valid NewWebhookEndpointRequest request,
                            @Context UriInfo uri) {
-        EndpointService.Registered registered = endpoints.create(callers.current(), request.url(),
+        EndpointService.Registered registered = endpoints.create(callers.current(), ownerScopes(), request.url(),
                 request.eventTypes(), request.description());
         return Response.created(uri.getAbsolutePathBuilder().path(registered.endpoint().id.toString()).build())
                 .entity(RegisteredWebhookEndpoint.of(registered)).tag(etag(registered.endpoint())).build();
@@ -168,6 +176,20 @@ public class WebhookEndpointResource {
     @APIResponse(responseCode = "422", description = "The URL's host no longer resolves to a public address")
     public DeliveryAttemptView test(@PathParam("id") UUID id) {
         return DeliveryAttemptView.of(endpoints.ping(callers.current(), id));
+    }
+
+    /**
+     * An API key's scopes (which bound what its endpoints receive), or null for a person: an admin's endpoints
+     * receive every type.
+     */
+    private Set<String> ownerScopes() {
+        if (token == null || token.getGroups() == null || !token.getGroups().contains(ApiKeyGrants.INTEGRATION)) {
+            return null;
+        }
+        Object claim = token.getClaimNames().contains(ApiKeyGrants.SCOPE_CLAIM)
+                ? token.getClaim(ApiKeyGrants.SCOPE_CLAIM) : null;
+        String text = claim == null ? "" : claim.toString().replace("\"", "");
+        return Arrays.stream(text.split("\\s+")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
     }
 
     private static EntityTag etag(WebhookEndpoint endpoint) {

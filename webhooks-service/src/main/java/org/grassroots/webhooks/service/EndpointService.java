@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.pagination.Cursor;
 import org.grassroots.kit.pagination.Page;
@@ -20,6 +19,7 @@ import org.grassroots.webhooks.delivery.WebhookSender;
 import org.grassroots.webhooks.domain.KnownEventTypes;
 import org.grassroots.webhooks.domain.TargetUrls;
 import org.grassroots.webhooks.domain.WebhookEndpoint;
+import org.grassroots.webhooks.domain.WebhookMessage;
 import org.grassroots.webhooks.domain.WebhookSecret;
 
 import java.net.URI;
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Registering, changing and removing webhook endpoints, their secrets, and the test ping. */
@@ -49,11 +50,11 @@ public class EndpointService {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "webhooks.require-https")
-    boolean requireHttps;
+    @Inject
+    Targets targets;
 
-    @ConfigProperty(name = "webhooks.allow-private-targets")
-    boolean allowPrivateTargets;
+    @Inject
+    DeliveryLedger ledger;
 
     /** An endpoint and its secret in clear, which its owner sees this once. */
     public record Registered(WebhookEndpoint endpoint, String secret) {
@@ -63,15 +64,21 @@ public class EndpointService {
     public record Rotated(WebhookEndpoint endpoint, String secret, OffsetDateTime previousSecretExpiresAt) {
     }
 
+    /**
+     * @param ownerScopes null for an admin person (the endpoint may receive every type); an API key's scopes, which
+     *                    bound the types it receives (see {@link org.grassroots.webhooks.domain.EventScopes})
+     */
     @Transactional
-    public Registered create(Caller caller, String url, List<String> eventTypes, String description) {
-        TargetUrls rule = targets();
+    public Registered create(Caller caller, Set<String> ownerScopes, String url, List<String> eventTypes,
+                             String description) {
+        TargetUrls rule = targets.rule();
         String checkedUrl = rule.check(url).toString();
         String[] types = KnownEventTypes.check(eventTypes);
         OffsetDateTime now = SuiteClock.timestamp(clock);
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = TimeOrderedIds.next();
         endpoint.owner = caller.subject();
+        endpoint.ownerScopes = ownerScopes == null ? null : ownerScopes.stream().sorted().toArray(String[]::new);
         endpoint.url = checkedUrl;
         endpoint.eventTypes = types;
         endpoint.description = description;
@@ -118,7 +125,7 @@ public class EndpointService {
                     "The webhook endpoint was changed meanwhile (If-Match does not match its ETag); read it again");
         }
         if (url != null) {
-            endpoint.url = targets().check(url).toString();
+            endpoint.url = targets.rule().check(url).toString();
         }
         if (eventTypes != null) {
             endpoint.eventTypes = KnownEventTypes.check(eventTypes);
@@ -127,6 +134,10 @@ public class EndpointService {
             endpoint.description = description;
         }
         if (disabled != null) {
+            if (endpoint.disabled && !disabled) {
+                // Enabled again (the receiver fixed): its five days of failures start afresh.
+                endpoint.failingSince = null;
+            }
             endpoint.disabled = disabled;
         }
         endpoint.updatedAt = SuiteClock.timestamp(clock);
@@ -153,32 +164,45 @@ public class EndpointService {
         return new Rotated(endpoint, newSecret(endpoint.id, now), until);
     }
 
-    /** Sends a {@code ping} to the endpoint now, signed with every live secret, and answers how it went. */
+    /**
+     * Sends a {@code ping} to the endpoint now, signed with every live secret, and answers how it went. The ping is
+     * stored as a message with its attempt (in the attempts log, and resendable), but never retried.
+     */
     public Attempt ping(Caller caller, UUID id) {
-        Target target = target(caller, id);
+        Targets.Target target = target(caller, id);
         // Resolved again at sending time: a host that resolved to a public address when registered may not now.
-        URI url = targets().check(target.url());
+        URI url = targets.rule().check(target.url());
         OffsetDateTime now = SuiteClock.timestamp(clock);
         ObjectNode body = mapper.createObjectNode();
         body.put("type", PING);
         body.put("timestamp", now.toString());
         body.putObject("data").put("endpointId", id.toString());
-        Message message = new Message(Message.ID_PREFIX + TimeOrderedIds.next(), PING, body.toString());
-        return sender.send(url, message, target.secrets());
+        WebhookMessage message = new WebhookMessage();
+        message.id = TimeOrderedIds.next();
+        message.endpointId = id;
+        message.eventType = PING;
+        message.body = body.toString();
+        message.createdAt = now;
+        Attempt attempt = sender.send(url, new Message(message.webhookId(), PING, message.body), target.secrets());
+        recordPing(message, attempt);
+        return attempt;
     }
 
-    private record Target(String url, List<byte[]> secrets) {
+    @Transactional
+    void recordPing(WebhookMessage message, Attempt attempt) {
+        if (WebhookEndpoint.findById(message.endpointId) == null) {
+            return; // deleted while the ping was on its way
+        }
+        message.state = attempt.succeeded() ? WebhookMessage.SUCCEEDED : WebhookMessage.FAILED;
+        message.retrying = false;
+        message.persist();
+        ledger.record(message, attempt);
     }
 
     /** The URL and live secrets read in a short transaction: none is held open while the receiver answers. */
     @Transactional
-    Target target(Caller caller, UUID id) {
-        WebhookEndpoint endpoint = find(caller, id);
-        OffsetDateTime now = SuiteClock.timestamp(clock);
-        List<byte[]> secrets = WebhookSecret.<WebhookSecret>list("endpointId = ?1 order by createdAt desc, id desc",
-                        endpoint.id).stream().filter(s -> s.isLiveAt(now))
-                .map(s -> seal.open(endpoint.id, s.sealed)).toList();
-        return new Target(endpoint.url, secrets);
+    Targets.Target target(Caller caller, UUID id) {
+        return targets.of(find(caller, id));
     }
 
     private String newSecret(UUID endpointId, OffsetDateTime now) {
@@ -190,9 +214,5 @@ public class EndpointService {
         secret.createdAt = now;
         secret.persist();
         return Signatures.display(raw);
-    }
-
-    TargetUrls targets() {
-        return new TargetUrls(requireHttps, allowPrivateTargets);
     }
 }

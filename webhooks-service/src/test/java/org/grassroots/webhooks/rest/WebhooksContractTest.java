@@ -67,17 +67,38 @@ class WebhooksContractTest {
             assertEquals(412, stale.statusCode());
             send(http, "POST", one + "/secret-rotations", admin, null, 201);
             send(http, "POST", one + "/test", admin, null, 200);
+
+            JsonNode attempts = JSON.readTree(send(http, "GET", one + "/attempts?limit=10", admin, null, 200));
+            String messageId = attempts.at("/items/0/messageId").asText();
+            send(http, "GET", one + "/attempts?outcome=succeeded", admin, null, 200);
+            send(http, "GET", one + "/attempts?outcome=sometimes", admin, null, 400);
+            send(http, "GET", root + "/webhook-endpoints/" + java.util.UUID.randomUUID() + "/attempts", admin, null,
+                    404);
+            send(http, "POST", one + "/messages/" + messageId + "/resend", admin, null, 202);
+            send(http, "POST", one + "/messages/msg_" + java.util.UUID.randomUUID() + "/resend", admin, null, 404);
+            JsonNode recovery = JSON.readTree(send(http, "POST", one + "/recover", admin,
+                    "{\"since\":\"2001-01-01T00:00:00Z\"}", 202));
+            send(http, "POST", one + "/recover", admin, "{\"since\":\"soon\"}", 400);
+            send(http, "GET", one + "/recoveries/" + recovery.get("id").asText(), admin, null, 200);
+            send(http, "GET", one + "/recoveries/" + java.util.UUID.randomUUID(), admin, null, 404);
+            send(http, "PATCH", one, admin, "{\"disabled\":true}", 200);
+            send(http, "POST", one + "/recover", admin, "{\"since\":\"2001-01-01T00:00:00Z\"}", 409);
+            send(http, "POST", one + "/messages/" + messageId + "/resend", admin, null, 409);
             send(http, "DELETE", one, admin, null, 204);
             send(http, "DELETE", one, admin, null, 404);
         }
 
         assertTrue(contract.mismatches().isEmpty(), () -> "answers outside the contract: " + contract.mismatches());
         assertTrue(contract.neverExercised().isEmpty(), () -> "never exercised: " + contract.neverExercised());
-        assertEquals(7, contract.operationCount(), "the seven operations of this slice");
-        assertEquals(7, contract.validatedByOperation().size(), () -> contract.summary());
+        assertEquals(11, contract.operationCount(), "the endpoints' seven, the log's, resend, recover, recovery");
+        assertEquals(11, contract.validatedByOperation().size(), () -> contract.summary());
         JsonNode create = document.at("/paths/~1webhook-endpoints/post");
         assertEquals("webhooks:write", create.path("x-api-key-scope").asText(), "an API key needs webhooks:write");
         assertEquals("webhooks:read", document.at("/paths/~1webhook-endpoints/get/x-api-key-scope").asText());
+        assertEquals("webhooks:read",
+                document.at("/paths/~1webhook-endpoints~1{id}~1attempts/get/x-api-key-scope").asText());
+        assertEquals("webhooks:write",
+                document.at("/paths/~1webhook-endpoints~1{id}~1recover/post/x-api-key-scope").asText());
     }
 
     private static String send(HttpClient http, String method, String url, String token, String json, int expected)
