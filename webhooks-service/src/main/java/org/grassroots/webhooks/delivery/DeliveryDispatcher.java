@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.webhooks.service.DeliveryLedger;
 import org.grassroots.webhooks.service.Targets;
@@ -44,14 +43,8 @@ public class DeliveryDispatcher {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "webhooks.delivery.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "webhooks.delivery.workers", defaultValue = "16")
-    int workers;
-
-    @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
+    @Inject
+    DeliveryConfig config;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private Semaphore freeWorkers;
@@ -60,12 +53,12 @@ public class DeliveryDispatcher {
     private volatile boolean running;
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.enabled()) {
             LOG.info("Webhook deliveries disabled (webhooks.delivery.enabled=false)");
             return;
         }
-        freeWorkers = new Semaphore(workers);
-        pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("webhook-delivery-", 0).daemon()
+        freeWorkers = new Semaphore(config.workers());
+        pool = Executors.newFixedThreadPool(config.workers(), Thread.ofPlatform().name("webhook-delivery-", 0).daemon()
                 .factory());
         running = true;
         thread = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::run);
@@ -119,7 +112,7 @@ public class DeliveryDispatcher {
                 }
                 if (claimed.isEmpty() || claimed.size() == free) {
                     // Nothing due, or every worker busy: wait for a commit, a worker or the poll.
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -127,8 +120,8 @@ public class DeliveryDispatcher {
                 return;
             } catch (RuntimeException e) {
                 // The database away: claimed leases expire and the messages are claimed again.
-                LOG.warnf("Webhook dispatcher: %s; claiming again after %d ms", e.getMessage(), pollInterval.toMillis());
-                sleep(pollInterval);
+                LOG.warnf("Webhook dispatcher: %s; claiming again after %d ms", e.getMessage(), config.pollInterval().toMillis());
+                sleep(config.pollInterval());
             }
         }
     }

@@ -1,7 +1,7 @@
 package org.grassroots.webhooks.delivery;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grassroots.kit.time.SuiteClock;
 
 import java.io.IOException;
@@ -36,8 +36,12 @@ public class WebhookSender {
      * their own clocks and refuse a message more than five minutes off, as they would a token. */
     private final Clock signingClock = Clock.systemUTC();
 
-    public WebhookSender(@ConfigProperty(name = "webhooks.delivery.timeout", defaultValue = "15S") Duration timeout,
-                         Clock clock) {
+    @Inject
+    public WebhookSender(DeliveryConfig config, Clock clock) {
+        this(config.timeout(), clock);
+    }
+
+    WebhookSender(Duration timeout, Clock clock) {
         this.timeout = timeout;
         this.clock = clock;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)

@@ -1,11 +1,11 @@
 package org.grassroots.webhooks.service;
 
+import org.grassroots.webhooks.delivery.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grassroots.kit.ids.TimeOrderedIds;
 import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.webhooks.delivery.Attempt;
@@ -33,7 +33,7 @@ public class DeliveryLedger {
     /** Claims are serialised across replicas (a short transaction each), so the in-flight counts they read hold. */
     private static final String CLAIM_LOCK = "select pg_advisory_xact_lock(hashtext('webhooks.claim'))";
     /**
-     * Due messages, at most {@code perEndpoint} in flight per endpoint (those in flight count), oldest due first;
+     * Due messages, at most {@code max-in-flight-per-endpoint} in flight per endpoint (those in flight count), oldest due first;
      * a message waits while an earlier one of the same resource is pending on its endpoint (being sent or retried).
      * Per endpoint (a lateral join on its due index), so a backlog of one dead endpoint costs only its few rows.
      */
@@ -64,21 +64,8 @@ public class DeliveryLedger {
     @Inject
     WebhookEvents events;
 
-    @ConfigProperty(name = "webhooks.delivery.retry-schedule", defaultValue = RetrySchedule.STANDARD_TEXT)
-    List<Duration> retryDelays;
-
-    @ConfigProperty(name = "webhooks.delivery.retry-after-cap", defaultValue = "PT24H")
-    Duration retryAfterCap;
-
-    @ConfigProperty(name = "webhooks.delivery.max-in-flight-per-endpoint", defaultValue = "4")
-    int perEndpoint;
-
-    @ConfigProperty(name = "webhooks.delivery.timeout", defaultValue = "15S")
-    Duration timeout;
-
-    /** An endpoint with nothing but failures for this long is disabled. */
-    @ConfigProperty(name = "webhooks.delivery.disable-after", defaultValue = "P5D")
-    Duration disableAfter;
+    @Inject
+    DeliveryConfig config;
 
     private volatile RetrySchedule schedule;
 
@@ -93,7 +80,7 @@ public class DeliveryLedger {
         OffsetDateTime now = SuiteClock.timestamp(clock);
         @SuppressWarnings("unchecked")
         List<UUID> due = entityManager.createNativeQuery(DUE, UUID.class).setParameter(1, now)
-                .setParameter(2, perEndpoint).setParameter(3, capacity).getResultList();
+                .setParameter(2, config.maxInFlightPerEndpoint()).setParameter(3, capacity).getResultList();
         if (due.isEmpty()) {
             return List.of();
         }
@@ -103,7 +90,7 @@ public class DeliveryLedger {
                         "select * from webhook_message where id = any(?1) for update skip locked", WebhookMessage.class)
                 .setParameter(1, due.toArray(UUID[]::new)).getResultList();
         // Long enough for the attempt's timeout: only a replica that died mid-send leaves a lease to expire.
-        OffsetDateTime until = now.plus(timeout).plusSeconds(30);
+        OffsetDateTime until = now.plus(config.timeout()).plusSeconds(30);
         claimed.forEach(m -> m.leaseUntil = until);
         return claimed.stream().map(m -> new Claimed(m.id, m.endpointId, m.webhookId(), m.eventType, m.body)).toList();
     }
@@ -172,7 +159,7 @@ public class DeliveryLedger {
         OffsetDateTime failingSince = (OffsetDateTime) entityManager.createNativeQuery(
                         "select failing_since from webhook_endpoint where id = ?1", OffsetDateTime.class)
                 .setParameter(1, endpointId).getSingleResult();
-        boolean failingTooLong = !failingSince.plus(disableAfter).isAfter(attempt.attemptedAt());
+        boolean failingTooLong = !failingSince.plus(config.disableAfter()).isAfter(attempt.attemptedAt());
         if (attempt.gone() || failingTooLong) {
             String reason = attempt.gone() ? WebhookEvents.REASON_GONE : WebhookEvents.REASON_FAILING;
             disable(endpointId, reason, failingSince);
@@ -193,7 +180,7 @@ public class DeliveryLedger {
     RetrySchedule schedule() {
         RetrySchedule known = schedule;
         if (known == null) {
-            known = new RetrySchedule(retryDelays, retryAfterCap, RandomGenerator.getDefault());
+            known = new RetrySchedule(config.retrySchedule(), config.retryAfterCap(), RandomGenerator.getDefault());
             schedule = known;
         }
         return known;
