@@ -1,5 +1,7 @@
 package org.grassroots.devstack;
 
+import org.grassroots.platform.infra.ParentWatchdog;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -114,7 +116,7 @@ final class LauncherClaim {
 
     private static boolean wasStartedBy(ProcessHandle process, long launcherPid, DevstackOptions options) {
         return PortOwners.commandLine(process).contains(options.dataDirectory().toAbsolutePath().toString())
-                || PortOwners.environment(process).contains(ProcessEnvironments.PARENT_PID + "=" + launcherPid);
+                || PortOwners.environment(process).contains(ParentWatchdog.PARENT_PID_ENV + "=" + launcherPid);
     }
 
     private static void requirePortsFree(DevstackOptions options) {

@@ -4,6 +4,7 @@ import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.platform.infra.DevTokens;
 import org.grassroots.platform.infra.EmbeddedPostgresServer;
 import org.grassroots.platform.infra.KafkaBroker;
+import org.grassroots.platform.infra.ParentWatchdog;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +25,6 @@ record ProcessEnvironments(DevstackOptions options, Duration clockOffset) {
     static final Map<String, String> LOCAL_RUN_ENVIRONMENT = Map.of(
             "CORS_ENABLED", "true",
             "CORS_ORIGINS", "/http://localhost(:[0-9]+)?/,/http://127[.]0[.]0[.]1(:[0-9]+)?/");
-
-    /** Read by the kit's ParentProcessWatch ({@code grassroots.parent-pid}). */
-    static final String PARENT_PID = "GRASSROOTS_PARENT_PID";
 
     /** One service's: its database, the broker, and the keys it trusts ({@code serviceKeys}, a JWKS). */
     Map<String, String> service(String service, EmbeddedPostgresServer postgres, KafkaBroker kafka,
@@ -75,7 +73,7 @@ record ProcessEnvironments(DevstackOptions options, Duration clockOffset) {
         Map<String, String> all = new HashMap<>(environment);
         all.putAll(LOCAL_RUN_ENVIRONMENT);
         // Each child stops itself when this process is gone, however it ends (ParentProcessWatch in the kit).
-        all.put(PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        all.put(ParentWatchdog.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         if (!clockOffset.isZero()) {
             all.put(SuiteClock.ENVIRONMENT, clockOffset.toString());
         }
