@@ -16,10 +16,17 @@ public final class KnownEventTypes {
     public static final String ALL = "*";
     public static final int MAX_TYPES = 50;
 
+    /**
+     * Types of the catalogue that never reach an endpoint: the compacted member state (the same change is on the
+     * members topic as a lifecycle event) and this service's own endpoint.disabled (the endpoint is disabled).
+     */
+    static final Set<String> NOT_DELIVERED = Set.of(EventTypes.MEMBER_STATE, EventTypes.WEBHOOK_ENDPOINT_DISABLED);
+
     /** Read from the catalogue's constants, so a type added there is subscribable here without a change. */
     public static final Set<String> CATALOGUE = Arrays.stream(EventTypes.class.getFields())
             .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-            .map(KnownEventTypes::value).collect(Collectors.toUnmodifiableSet());
+            .map(KnownEventTypes::value).filter(type -> !NOT_DELIVERED.contains(type))
+            .collect(Collectors.toUnmodifiableSet());
 
     private KnownEventTypes() {
     }

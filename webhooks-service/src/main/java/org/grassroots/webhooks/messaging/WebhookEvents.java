@@ -3,6 +3,8 @@ package org.grassroots.webhooks.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.grassroots.kit.catalogue.EventTypes;
+import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.kit.outbox.Outbox;
 
 import java.time.OffsetDateTime;
@@ -10,15 +12,14 @@ import java.util.UUID;
 
 /**
  * What webhooks-service publishes (through the kit's outbox, so an event exists if and only if its change
- * committed). The topic and type are local until the kit's catalogue ({@code org.grassroots.kit.catalogue}) has
- * them.
+ * committed), documented in the kit's events catalogue.
  */
 @ApplicationScoped
 public class WebhookEvents {
 
     /** Webhook endpoint lifecycle; key = endpoint id. */
-    public static final String TOPIC = "grassroots.webhooks.v1";
-    public static final String ENDPOINT_DISABLED = "org.grassroots.webhook-endpoint.disabled.v1";
+    public static final String TOPIC = Topics.WEBHOOKS;
+    public static final String ENDPOINT_DISABLED = EventTypes.WEBHOOK_ENDPOINT_DISABLED;
     public static final String REASON_GONE = "gone";
     public static final String REASON_FAILING = "failing";
 

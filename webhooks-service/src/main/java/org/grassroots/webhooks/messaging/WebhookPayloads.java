@@ -36,6 +36,21 @@ public final class WebhookPayloads {
     private WebhookPayloads() {
     }
 
+    /** Whether a (scalar) field of an event's payload is delivered: an id, a time, or on {@link #KEPT}. */
+    public static boolean delivered(String field) {
+        return field.endsWith("Id") || field.endsWith("At") || KEPT.contains(field);
+    }
+
+    /** The API path prefix of what an id field names (e.g. {@code /members/} for memberId), or null. */
+    public static String linkPrefix(String idField) {
+        return LINKS.get(idField);
+    }
+
+    /** The name under {@code data.links} of an id field's link: memberId -> member. */
+    public static String linkName(String idField) {
+        return idField.substring(0, idField.length() - 2);
+    }
+
     /** The JSON body for this event; the timestamp is the event's time (or {@code now} if it has none). */
     public static String body(IncomingEvent event, OffsetDateTime now, ObjectMapper mapper) {
         ObjectNode body = mapper.createObjectNode();
@@ -54,13 +69,13 @@ public final class WebhookPayloads {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = field.getKey();
                 JsonNode value = field.getValue();
-                if (!value.isValueNode() || !(name.endsWith("Id") || name.endsWith("At") || KEPT.contains(name))) {
+                if (!value.isValueNode() || !delivered(name)) {
                     continue;
                 }
                 data.set(name, value);
                 String path = LINKS.get(name);
                 if (path != null && value.isTextual()) {
-                    links.put(name.substring(0, name.length() - 2), path + value.asText());
+                    links.put(linkName(name), path + value.asText());
                 }
             }
         }

@@ -12,6 +12,7 @@ import org.grassroots.testing.CloudEventRecords;
 import org.grassroots.testing.GrassrootsTestResource;
 import org.grassroots.testing.KafkaProbe;
 import org.grassroots.testing.TestTokens;
+import org.grassroots.webhooks.support.DocumentedWebhooks;
 import org.grassroots.webhooks.support.Receiver;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,8 @@ class KafkaToWebhookDeliveryTest {
             assertEquals("/members/" + member, body.at("/data/links/member").asText());
             assertEquals(List.of("branchId", "joinedAt", "links", "memberId", "membershipType", "status"),
                     sortedFieldNames(body.get("data")), "ids, classifications, times and links only");
+            assertEquals(List.of(), DocumentedWebhooks.violations(MEMBER_JOINED, delivery.body()),
+                    "the body is what the served document's webhooks: describes");
 
             // None to the others, and no second delivery to the subscribed ones, while the dispatcher runs on.
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() ->

@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.grassroots.webhooks.domain.WebhookEndpoint;
 import org.grassroots.webhooks.messaging.WebhookEvents;
 import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.EventCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,7 @@ class RetriesTest {
                     new String(disabled.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
             String payload = new String(disabled.value(), StandardCharsets.UTF_8);
             assertTrue(payload.contains("\"reason\":\"gone\"") && payload.contains(id), payload);
+            assertEquals(List.of(), EventCatalogue.load().violations(disabled), "as the events catalogue describes it");
         }
     }
 

@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.grassroots.testing.GrassrootsTestResource;
+import org.grassroots.webhooks.support.DocumentedWebhooks;
 import org.grassroots.webhooks.support.Receiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import static org.grassroots.webhooks.support.WebhooksApi.ping;
 import static org.grassroots.webhooks.support.WebhooksApi.register;
@@ -71,6 +73,7 @@ class WebhookDeliveryTest {
         assertEquals("ping", body.get("type").asText());
         assertEquals(id, body.get("data").get("endpointId").asText());
         assertTrue(body.hasNonNull("timestamp"));
+        assertEquals(List.of(), DocumentedWebhooks.violations("ping", delivery.body()), "as the document describes it");
     }
 
     @Test

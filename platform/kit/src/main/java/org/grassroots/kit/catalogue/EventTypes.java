@@ -20,6 +20,7 @@ public final class EventTypes {
     public static final String EVENT_ATTENDANCE_RECORDED = "org.grassroots.event.attendance-recorded.v1";
     public static final String EVENT_FEEDBACK_RECORDED = "org.grassroots.event.feedback-recorded.v1";
     public static final String OFFICE_HOLDER_MEMBER_LINKED = "org.grassroots.office-holder.member-linked.v1";
+    public static final String WEBHOOK_ENDPOINT_DISABLED = "org.grassroots.webhook-endpoint.disabled.v1";
 
     private EventTypes() {
     }

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String OFFICE_HOLDERS = "grassroots.office-holders.v1";
     /** Event lifecycle, attendance and feedback; key = event id. Published by events-service. */
     public static final String EVENTS = "grassroots.events.v1";
+    /** Webhook endpoints disabled by their failures; key = endpoint id. Published by webhooks-service. */
+    public static final String WEBHOOKS = "grassroots.webhooks.v1";
 
     private Topics() {
     }
