@@ -17,9 +17,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookEvents {
 
-    /** Webhook endpoint lifecycle; key = endpoint id. */
-    public static final String TOPIC = Topics.WEBHOOKS;
-    public static final String ENDPOINT_DISABLED = EventTypes.WEBHOOK_ENDPOINT_DISABLED;
     public static final String REASON_GONE = "gone";
     public static final String REASON_FAILING = "failing";
 
@@ -38,6 +35,6 @@ public class WebhookEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void endpointDisabled(EndpointDisabledV1 event) {
-        outbox.record(TOPIC, event.endpointId().toString(), ENDPOINT_DISABLED, event);
+        outbox.record(Topics.WEBHOOKS, event.endpointId().toString(), EventTypes.WEBHOOK_ENDPOINT_DISABLED, event);
     }
 }

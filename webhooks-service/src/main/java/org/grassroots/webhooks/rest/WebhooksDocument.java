@@ -20,7 +20,9 @@ import org.grassroots.webhooks.service.EndpointService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,7 +72,7 @@ public class WebhooksDocument extends IdempotencyKeyDocumentation {
                         + "Read anything else through the API under `data.links`.")
                 .addTag(TAG)
                 // No HTTP scheme: the receiver authenticates the sender by the signature (webhook-signature).
-                .security(new java.util.ArrayList<>())
+                .security(new ArrayList<>())
                 .parameters(List.of(
                         header("webhook-id", "The message id: the same on every retry of this message"),
                         header("webhook-timestamp", "Unix seconds when this attempt was signed"),
@@ -87,11 +89,11 @@ public class WebhooksDocument extends IdempotencyKeyDocumentation {
     static Schema data(JsonNode catalogue, JsonNode payload) {
         Schema data = object();
         Schema links = object().additionalPropertiesBoolean(false);
-        List<String> required = new java.util.ArrayList<>();
+        List<String> required = new ArrayList<>();
         payload.path("properties").fields().forEachRemaining(field -> {
             String name = field.getKey();
             JsonNode schema = resolve(catalogue, field.getValue());
-            if (!WebhookPayloads.delivered(name) || !scalar(schema)) {
+            if (!WebhookPayloads.delivered(name) || !isScalar(schema.path("type"))) {
                 return;
             }
             data.addProperty(name, scalarSchema(schema));
@@ -109,23 +111,19 @@ public class WebhooksDocument extends IdempotencyKeyDocumentation {
         return data.addProperty("links", links).required(required);
     }
 
-    private static boolean scalar(JsonNode schema) {
-        for (JsonNode type : schema.path("type").isArray() ? schema.path("type")
-                : new ObjectMapper().createArrayNode().add(schema.path("type").asText("string"))) {
-            if (type.asText().equals("object") || type.asText().equals("array")) {
-                return false;
-            }
-        }
-        return true;
+    /** What the delivery keeps of a field is a value, never an object or array ({@code type} a name or a list). */
+    private static boolean isScalar(JsonNode type) {
+        return !(contains(type, "object") || contains(type, "array")
+                || type.asText().equals("object") || type.asText().equals("array"));
     }
 
     private static Schema scalarSchema(JsonNode source) {
         Schema schema = OASFactory.createSchema();
         JsonNode types = source.path("type");
         if (types.isArray()) {
-            types.forEach(type -> schema.addType(Schema.SchemaType.valueOf(type.asText().toUpperCase(java.util.Locale.ROOT))));
+            types.forEach(type -> schema.addType(Schema.SchemaType.valueOf(type.asText().toUpperCase(Locale.ROOT))));
         } else if (types.isTextual()) {
-            schema.addType(Schema.SchemaType.valueOf(types.asText().toUpperCase(java.util.Locale.ROOT)));
+            schema.addType(Schema.SchemaType.valueOf(types.asText().toUpperCase(Locale.ROOT)));
         }
         if (source.hasNonNull("format")) {
             schema.format(source.path("format").asText());

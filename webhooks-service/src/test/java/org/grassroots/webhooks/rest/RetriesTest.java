@@ -5,12 +5,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.grassroots.kit.catalogue.EventTypes;
+import org.grassroots.kit.catalogue.Topics;
 import org.grassroots.testing.GrassrootsTestResource;
 import org.grassroots.testing.KafkaProbe;
 import org.grassroots.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.grassroots.webhooks.domain.WebhookEndpoint;
-import org.grassroots.webhooks.messaging.WebhookEvents;
 import org.grassroots.webhooks.support.Receiver;
 import org.grassroots.testing.EventCatalogue;
 import org.junit.jupiter.api.Test;
@@ -86,10 +86,10 @@ class RetriesTest {
                             && receiver.receivedAbout(second.toString()).isEmpty());
             attempts(id, "").body("items.size()", equalTo(1)).body("items[0].statusCode", equalTo(410));
 
-            var published = KafkaProbe.readUntil(WebhookEvents.TOPIC, Duration.ofSeconds(20),
+            var published = KafkaProbe.readUntil(Topics.WEBHOOKS, Duration.ofSeconds(20),
                     records -> records.stream().anyMatch(r -> id.equals(r.key())));
             var disabled = published.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
-            assertEquals(WebhookEvents.ENDPOINT_DISABLED,
+            assertEquals(EventTypes.WEBHOOK_ENDPOINT_DISABLED,
                     new String(disabled.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
             String payload = new String(disabled.value(), StandardCharsets.UTF_8);
             assertTrue(payload.contains("\"reason\":\"gone\"") && payload.contains(id), payload);
@@ -110,7 +110,7 @@ class RetriesTest {
             await().atMost(DELIVERED_WITHIN).untilAsserted(() -> get(id).statusCode(200)
                     .body("disabled", equalTo(true)));
             assertEquals(1, receiver.receivedAbout(member.toString()).size(), "no retry once disabled");
-            var published = KafkaProbe.readUntil(WebhookEvents.TOPIC, Duration.ofSeconds(20),
+            var published = KafkaProbe.readUntil(Topics.WEBHOOKS, Duration.ofSeconds(20),
                     records -> records.stream().anyMatch(r -> id.equals(r.key())));
             String payload = published.stream().filter(r -> id.equals(r.key())).findFirst()
                     .map(r -> new String(r.value(), StandardCharsets.UTF_8)).orElseThrow();
