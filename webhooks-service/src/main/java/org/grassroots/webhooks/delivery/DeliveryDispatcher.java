@@ -46,6 +46,9 @@ public class DeliveryDispatcher {
     @Inject
     DeliveryConfig config;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     private final Semaphore wakeUps = new Semaphore(0);
     private Semaphore freeWorkers;
     private ExecutorService pool;
@@ -139,10 +142,12 @@ public class DeliveryDispatcher {
                 attempt = sender.send(url, new Message(message.webhookId(), message.type(), message.body()),
                         target.secrets());
             } catch (RuntimeException refused) {
-                attempt = new Attempt(message.webhookId(), SuiteClock.timestamp(clock), false, null, 0, null,
-                        "the target is refused: " + refused.getMessage(), null);
+                attempt = Attempt.failed(message.webhookId(), SuiteClock.timestamp(clock), 0,
+                        Attempt.Failure.REFUSED, "the target is refused: " + refused.getMessage());
             }
             ledger.finish(message, attempt);
+            metrics.attempted(message.type(), attempt);
+            metrics.delivered(message.eventTime(), attempt);
         } catch (RuntimeException e) {
             // Not recorded (the database away?): the lease expires and the message is sent again, same webhook-id.
             LOG.warnf("Webhook delivery of %s: %s", message.webhookId(), e.getMessage());

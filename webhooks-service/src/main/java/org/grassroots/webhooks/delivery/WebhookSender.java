@@ -68,19 +68,22 @@ public class WebhookSender {
                 excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
             }
             int status = response.statusCode();
-            return new Attempt(message.id(), attemptedAt, status >= 200 && status < 300, status, millisSince(started),
-                    excerpt, status >= 300 && status < 400 ? "redirects are not followed" : null,
-                    retryAfter(response.headers().firstValue("retry-after").orElse(null)));
+            boolean succeeded = status >= 200 && status < 300;
+            boolean redirect = status >= 300 && status < 400;
+            return new Attempt(message.id(), attemptedAt, succeeded, status, millisSince(started), excerpt,
+                    redirect ? "redirects are not followed" : null,
+                    retryAfter(response.headers().firstValue("retry-after").orElse(null)),
+                    succeeded ? null : redirect ? Attempt.Failure.REDIRECT : Attempt.Failure.STATUS);
         } catch (HttpTimeoutException e) {
-            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null,
-                    "no answer within " + timeout.toSeconds() + " s", null);
+            return Attempt.failed(message.id(), attemptedAt, millisSince(started), Attempt.Failure.TIMEOUT,
+                    "no answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null,
-                    "could not reach the endpoint: " + e.getClass().getSimpleName(), null);
+            return Attempt.failed(message.id(), attemptedAt, millisSince(started), Attempt.Failure.UNREACHABLE,
+                    "could not reach the endpoint: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt(message.id(), attemptedAt, false, null, millisSince(started), null, "interrupted",
-                    null);
+            return Attempt.failed(message.id(), attemptedAt, millisSince(started), Attempt.Failure.INTERRUPTED,
+                    "interrupted");
         }
     }
 

@@ -13,6 +13,7 @@ import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Caller;
 import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.webhooks.delivery.Attempt;
+import org.grassroots.webhooks.delivery.DeliveryMetrics;
 import org.grassroots.webhooks.delivery.Message;
 import org.grassroots.webhooks.delivery.Signatures;
 import org.grassroots.webhooks.delivery.WebhookSender;
@@ -55,6 +56,9 @@ public class EndpointService {
 
     @Inject
     DeliveryLedger ledger;
+
+    @Inject
+    DeliveryMetrics metrics;
 
     /** An endpoint and its secret in clear, which its owner sees this once. */
     public record Registered(WebhookEndpoint endpoint, String secret) {
@@ -185,6 +189,7 @@ public class EndpointService {
         message.createdAt = now;
         Attempt attempt = sender.send(url, new Message(message.webhookId(), PING, message.body), target.secrets());
         recordPing(message, attempt);
+        metrics.attempted(PING, attempt);
         return attempt;
     }
 
