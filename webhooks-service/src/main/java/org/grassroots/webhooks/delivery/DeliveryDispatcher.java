@@ -6,12 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.webhooks.service.DeliveryLedger;
 import org.grassroots.webhooks.service.Targets;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +43,9 @@ public class DeliveryDispatcher {
 
     @Inject
     DeliveryConfig config;
+
+    @Inject
+    DeliveryMetrics metrics;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private Semaphore freeWorkers;
@@ -132,17 +133,13 @@ public class DeliveryDispatcher {
             if (target == null) {
                 return; // deleted meanwhile: its messages went with it
             }
-            Attempt attempt;
-            try {
-                // Checked again at sending time: a host that resolved to a public address when registered may not now.
-                URI url = targets.rule().check(target.url());
-                attempt = sender.send(url, new Message(message.webhookId(), message.type(), message.body()),
-                        target.secrets());
-            } catch (RuntimeException refused) {
-                attempt = new Attempt(message.webhookId(), SuiteClock.timestamp(clock), false, null, 0, null,
-                        "the target is refused: " + refused.getMessage(), null);
-            }
+            // The sender checks the target again, resolving its host once for this attempt and connecting to the
+            // address checked: a host that resolved to a public address when registered may not now.
+            Attempt attempt = sender.send(target.url(), targets.rule(),
+                    new Message(message.webhookId(), message.type(), message.body()), target.secrets());
             ledger.finish(message, attempt);
+            metrics.attempted(message.type(), attempt);
+            metrics.delivered(message.eventTime(), attempt);
         } catch (RuntimeException e) {
             // Not recorded (the database away?): the lease expires and the message is sent again, same webhook-id.
             LOG.warnf("Webhook delivery of %s: %s", message.webhookId(), e.getMessage());

@@ -19,14 +19,69 @@ import java.util.Locale;
 public record TargetUrls(boolean requireHttps, boolean allowPrivateTargets) {
 
     public static final int MAX_LENGTH = 2000;
+    public static final String NOT_PUBLIC = "target-not-public";
+    public static final String UNRESOLVABLE = "target-unresolvable";
+
+    /** How a host name becomes addresses: the system's resolver, or a test's. */
+    @FunctionalInterface
+    public interface Resolver {
+        Resolver SYSTEM = InetAddress::getAllByName;
+
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * A target checked for one attempt: the URL as registered (its host is what the request names, in the
+     * {@code Host} header and TLS SNI, and what the certificate must match) and the one address, among those the
+     * host resolved to, that the connection must go to.
+     */
+    public record Pinned(URI url, String host, int port, boolean https, InetAddress address) {
+    }
 
     /** @return the URL, checked; 400 naming {@code url} if it is no absolute http(s) URL, 422 for a refused host */
     public URI check(String url) {
         URI uri = parse(url);
         if (!allowPrivateTargets) {
-            requirePublic(uri.getHost());
+            choose(uri.getHost(), resolve(uri.getHost(), Resolver.SYSTEM), false);
         }
         return uri;
+    }
+
+    /**
+     * Checks the URL and resolves its host <em>once</em>, for one attempt: refused (422 {@value #NOT_PUBLIC}) if any
+     * address it resolves to is not allowed, {@value #UNRESOLVABLE} if it resolves to none; otherwise the address
+     * to connect to. The sender connects to exactly that address, so the answer checked is the answer used: a name
+     * that resolves to a public address for the check and to a private one for the connection (DNS rebinding) has
+     * no second resolution to exploit.
+     */
+    public Pinned pin(String url, Resolver resolver) {
+        URI uri = parse(url);
+        String host = uri.getHost();
+        InetAddress address = choose(host, resolve(host, resolver), allowPrivateTargets);
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        return new Pinned(uri, host, port, https, address);
+    }
+
+    /**
+     * The decision on a host's addresses: refused if any of them is loopback, private, link-local and so on (unless
+     * private targets are allowed) — a name that answers a public and a private address is refused rather than
+     * hoped to be connected to the public one; otherwise the first address, the one the connection will use.
+     */
+    static InetAddress choose(String host, InetAddress[] addresses, boolean allowPrivate) {
+        if (addresses == null || addresses.length == 0) {
+            throw Refusals.unprocessable(UNRESOLVABLE, "url", "the host " + host + " does not resolve");
+        }
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (isPrivate(address)) {
+                    throw Refusals.unprocessable(NOT_PUBLIC, "url", "the host " + host
+                            + " resolves to a loopback, private or link-local address (" + address.getHostAddress()
+                            + "), which deliveries may not reach");
+                }
+            }
+        }
+        return addresses[0];
     }
 
     private URI parse(String url) {
@@ -55,20 +110,12 @@ public record TargetUrls(boolean requireHttps, boolean allowPrivateTargets) {
         return uri;
     }
 
-    private static void requirePublic(String host) {
+    private static InetAddress[] resolve(String host, Resolver resolver) {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(name);
+            return resolver.resolve(name);
         } catch (UnknownHostException e) {
-            throw Refusals.unprocessable("target-unresolvable", "url", "the host " + host + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (isPrivate(address)) {
-                throw Refusals.unprocessable("target-not-public", "url", "the host " + host
-                        + " resolves to a loopback, private or link-local address (" + address.getHostAddress()
-                        + "), which deliveries may not reach");
-            }
+            throw Refusals.unprocessable(UNRESOLVABLE, "url", "the host " + host + " does not resolve");
         }
     }
 

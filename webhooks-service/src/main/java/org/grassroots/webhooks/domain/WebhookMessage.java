@@ -36,6 +36,9 @@ public class WebhookMessage extends PanacheEntityBase {
 
     public String body;
 
+    /** The CloudEvent's time (its commit at the producer); null for a test ping. */
+    public OffsetDateTime eventTime;
+
     public OffsetDateTime createdAt;
 
     public String state;

@@ -170,10 +170,10 @@ public class WebhookEndpointResource {
             description = ROLES + "Sends a `ping` message "
                     + "(`{\"type\":\"ping\",\"timestamp\",\"data\":{\"endpointId\"}}`), signed like every delivery, "
                     + "now, and answers how the attempt went (a failed attempt is still a 200: the request to test "
-                    + "succeeded).")
+                    + "succeeded). A URL whose host no longer resolves to public addresses only is not sent to: "
+                    + "the attempt failed, its `error` says why.")
     @APIResponseSchema(value = DeliveryAttemptView.class, responseDescription = "The attempt")
     @APIResponse(responseCode = "404", description = "No such endpoint (or not yours)")
-    @APIResponse(responseCode = "422", description = "The URL's host no longer resolves to a public address")
     public DeliveryAttemptView test(@PathParam("id") UUID id) {
         return DeliveryAttemptView.of(endpoints.ping(callers.current(), id));
     }

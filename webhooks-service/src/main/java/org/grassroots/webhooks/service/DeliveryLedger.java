@@ -69,8 +69,13 @@ public class DeliveryLedger {
 
     private volatile RetrySchedule schedule;
 
-    /** A message claimed for one attempt: what to send and to which endpoint. */
-    public record Claimed(UUID messageId, UUID endpointId, String webhookId, String type, String body) {
+    /**
+     * A message claimed for one attempt: what to send and to which endpoint; {@code eventTime} is the event's time
+     * while the message is on its schedule (the lag of its delivery is measured from it), null otherwise (a ping, or
+     * a one-off re-send of an old message).
+     */
+    public record Claimed(UUID messageId, UUID endpointId, String webhookId, String type, String body,
+                          OffsetDateTime eventTime) {
     }
 
     /** Claims up to {@code capacity} due messages for one attempt each. */
@@ -92,7 +97,8 @@ public class DeliveryLedger {
         // Long enough for the attempt's timeout: only a replica that died mid-send leaves a lease to expire.
         OffsetDateTime until = now.plus(config.timeout()).plusSeconds(30);
         claimed.forEach(m -> m.leaseUntil = until);
-        return claimed.stream().map(m -> new Claimed(m.id, m.endpointId, m.webhookId(), m.eventType, m.body)).toList();
+        return claimed.stream().map(m -> new Claimed(m.id, m.endpointId, m.webhookId(), m.eventType, m.body,
+                m.retrying ? m.eventTime : null)).toList();
     }
 
     /** Records the attempt and what follows from it: success, the next attempt, or the end of the schedule. */

@@ -13,6 +13,7 @@ import org.grassroots.kit.problem.ProblemException;
 import org.grassroots.kit.security.Caller;
 import org.grassroots.kit.time.SuiteClock;
 import org.grassroots.webhooks.delivery.Attempt;
+import org.grassroots.webhooks.delivery.DeliveryMetrics;
 import org.grassroots.webhooks.delivery.Message;
 import org.grassroots.webhooks.delivery.Signatures;
 import org.grassroots.webhooks.delivery.WebhookSender;
@@ -22,7 +23,6 @@ import org.grassroots.webhooks.domain.WebhookEndpoint;
 import org.grassroots.webhooks.domain.WebhookMessage;
 import org.grassroots.webhooks.domain.WebhookSecret;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -55,6 +55,9 @@ public class EndpointService {
 
     @Inject
     DeliveryLedger ledger;
+
+    @Inject
+    DeliveryMetrics metrics;
 
     /** An endpoint and its secret in clear, which its owner sees this once. */
     public record Registered(WebhookEndpoint endpoint, String secret) {
@@ -170,8 +173,6 @@ public class EndpointService {
      */
     public Attempt ping(Caller caller, UUID id) {
         Targets.Target target = target(caller, id);
-        // Resolved again at sending time: a host that resolved to a public address when registered may not now.
-        URI url = targets.rule().check(target.url());
         OffsetDateTime now = SuiteClock.timestamp(clock);
         ObjectNode body = mapper.createObjectNode();
         body.put("type", PING);
@@ -183,8 +184,12 @@ public class EndpointService {
         message.eventType = PING;
         message.body = body.toString();
         message.createdAt = now;
-        Attempt attempt = sender.send(url, new Message(message.webhookId(), PING, message.body), target.secrets());
+        // Checked again at sending time, the host resolved once and the checked address used: a host that resolved
+        // to a public address when registered may not now (refused, the ping is a failed attempt saying why).
+        Attempt attempt = sender.send(target.url(), targets.rule(), new Message(message.webhookId(), PING,
+                message.body), target.secrets());
         recordPing(message, attempt);
+        metrics.attempted(PING, attempt);
         return attempt;
     }
 

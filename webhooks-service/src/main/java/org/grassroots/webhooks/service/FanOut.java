@@ -65,6 +65,7 @@ public class FanOut {
         message.eventType = event.type();
         message.resourceKey = event.key() != null ? event.key() : event.subject();
         message.body = body;
+        message.eventTime = event.time();
         message.createdAt = now;
         message.state = WebhookMessage.PENDING;
         message.retrying = true;
