@@ -5,5 +5,7 @@ create user events with password 'events';
 create database events owner events;
 create user elections with password 'elections';
 create database elections owner elections;
+create user webhooks with password 'webhooks';
+create database webhooks owner webhooks;
 create user gateway with password 'gateway';
 create database gateway owner gateway;

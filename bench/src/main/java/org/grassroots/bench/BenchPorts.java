@@ -1,6 +1,8 @@
 package org.grassroots.bench;
 
-/** Ports for a benchmark's suite: a run of four free ones (gateway and three services). */
+import org.grassroots.devstack.Devstack;
+
+/** Ports for a benchmark's suite: a run of free ones, the gateway's and one per service. */
 final class BenchPorts {
 
     private BenchPorts() {
@@ -9,7 +11,7 @@ final class BenchPorts {
     static int freeBasePort() {
         for (int base = 28_080; base < 40_000; base += 10) {
             boolean free = true;
-            for (int p = base; p < base + 4 && free; p++) {
+            for (int p = base; p <= base + Devstack.SERVICES.size() && free; p++) {
                 try (var socket = new java.net.ServerSocket(p)) {
                     free = true;
                 } catch (java.io.IOException e) {

@@ -18,8 +18,9 @@ import java.util.Map;
 final class CpuAccounts {
 
     /** The groups, in report order; a process matches the first whose marker its command line contains. */
-    static final List<String> GROUPS = List.of("members-service", "events-service", "elections-service", "gateway",
-            "postgres members", "postgres events", "postgres elections", "postgres other", "kafka", "benchmark");
+    static final List<String> GROUPS = List.of("members-service", "events-service", "elections-service",
+            "webhooks-service", "gateway", "postgres members", "postgres events", "postgres elections",
+            "postgres webhooks", "postgres other", "kafka", "benchmark");
 
     /**
      * Not groups but parts of each JVM service's CPU (already counted in its group), by the JVM's own threads: its
@@ -100,7 +101,7 @@ final class CpuAccounts {
     private static String group(String commandLine) {
         if (commandLine.startsWith("postgres") || commandLine.contains("/bin/postgres")) {
             // A backend's title is "postgres: <user> <database> <client> <state>".
-            for (String database : List.of("members", "events", "elections")) {
+            for (String database : List.of("members", "events", "elections", "webhooks")) {
                 if (commandLine.matches("postgres: \\S+ " + database + " .*")) {
                     return "postgres " + database;
                 }
@@ -110,7 +111,7 @@ final class CpuAccounts {
         if (commandLine.contains("KafkaBrokerMain")) {
             return "kafka";
         }
-        for (String group : List.of("members-service", "events-service", "elections-service", "gateway")) {
+        for (String group : SuiteProcesses.PARTS) {
             if (commandLine.contains(group + "/target/")) {
                 return group;
             }

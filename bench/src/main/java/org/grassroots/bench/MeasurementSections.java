@@ -21,6 +21,7 @@ import static org.grassroots.bench.ReportTargets.READY_SECONDS;
 import static org.grassroots.bench.ReportTargets.RESIDENT_MB;
 import static org.grassroots.bench.ReportTargets.SATURATION;
 import static org.grassroots.bench.ReportTargets.SEARCH_P99_MS;
+import static org.grassroots.bench.ReportTargets.WEBHOOK_P99_MS;
 import static org.grassroots.bench.ReportTargets.atLeast;
 import static org.grassroots.bench.ReportTargets.atMost;
 
@@ -107,6 +108,35 @@ final class MeasurementSections {
                 .append(" | ").append(ms(l.percentileMillis(100))).append(" | ")
                 .append(target ? "< " + plain(PROPAGATION_P99_MS) + " ms" : "").append(" | ")
                 .append(target ? atMost(l.p99(), PROPAGATION_P99_MS, " ms") : "").append(" |\n");
+    }
+
+    /** Commit-to-delivery of webhooks at a steady write rate, per fan-out. */
+    static void webhooks(StringBuilder md, PerformanceReport.Figures f) {
+        md.append("## Webhook deliveries\n\n");
+        if (f.webhooks == null) {
+            md.append(NOT_MEASURED);
+            return;
+        }
+        md.append(WebhookDeliveryBenchmark.ENDPOINTS).append(" endpoints registered through the gateway, all on one "
+                + "HTTP receiver in the benchmark's JVM (answering 204); new members written to members-service at a "
+                + "steady rate (open loop: a write starts every 1/rate s whatever the earlier ones take). Of the "
+                + "endpoints, *fan-out* want `member.joined`, the others other types, so each write is that many "
+                + "deliveries. Latency per delivery: from the write's 201 (committed) to the delivery's arrival: the "
+                + "outbox relay, Kafka, webhooks-service's consumer making one message per endpoint, its dispatcher "
+                + "signing and sending (a connection per attempt).\n\n");
+        md.append("| fan-out | writes/s offered / reached | deliveries | p50 | p99 | max | target (p99) | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (WebhookDeliveryBenchmark.Run r : f.webhooks.runs()) {
+            Latencies l = r.latencies();
+            boolean all = r.delivered() >= r.expected();
+            md.append("| ").append(r.fanOut()).append(" | ").append(r.eventsPerSecond()).append(" / ")
+                    .append(count(r.writesPerSecond())).append(" | ").append(count(r.delivered())).append(" of ")
+                    .append(count(r.expected())).append(" | ").append(ms(l.p50())).append(" | ").append(ms(l.p99()))
+                    .append(" | ").append(ms(l.percentileMillis(100))).append(" | < ").append(plain(WEBHOOK_P99_MS))
+                    .append(" ms | ").append(all ? atMost(l.p99(), WEBHOOK_P99_MS, " ms") : "**missed**: not all "
+                            + "delivered within 60 s of the last write").append(" |\n");
+        }
+        md.append('\n');
     }
 
     /** The CSV import: warm-ups, the measured file, the same file again, with PostgreSQL COPY as the reference. */

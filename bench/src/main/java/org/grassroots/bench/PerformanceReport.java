@@ -35,12 +35,15 @@ public final class PerformanceReport {
 
     /** Sizes and durations of one run. */
     record Sizes(ServiceLoadBenchmark.Plan plan, int propagationWrites, int searchEvents, int searchWarmUp,
-                 int searchPerKind, int importRows) {
+                 int searchPerKind, int importRows, Duration webhookRun) {
 
         static final Sizes FULL = new Sizes(new ServiceLoadBenchmark.Plan(new int[] {4, 50}, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 2), 300, 20_000, 500, 1_000, 100_000);
+                Duration.ofSeconds(5), 2), 300, 20_000, 500, 1_000, 100_000, Duration.ofSeconds(20));
         static final Sizes QUICK = new Sizes(new ServiceLoadBenchmark.Plan(new int[] {4, 50}, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1), 40, 2_000, 30, 60, 5_000);
+                Duration.ofSeconds(1), 1), 40, 2_000, 30, 60, 5_000, Duration.ofSeconds(3));
+        /** Webhooks: member writes per second, and how many of the 100 endpoints receive each (side by side). */
+        static final int WEBHOOK_EVENTS_PER_SECOND = 200;
+        static final int[] WEBHOOK_FAN_OUTS = {1, 10};
     }
 
     /** What one run measured; a part is null when it failed (its error is in {@code failures}). */
@@ -61,6 +64,7 @@ public final class PerformanceReport {
         Map<String, SuiteProcesses.Memory> memoryAtEnd;
         List<LoadResult> loads;
         PropagationBenchmark.Result propagation;
+        WebhookDeliveryBenchmark.Result webhooks;
         EventSearchBenchmark.Result search;
         MemberImportBenchmark.Result memberImport;
         final Map<String, String> failures = new LinkedHashMap<>();
@@ -124,6 +128,16 @@ public final class PerformanceReport {
                         figures.propagation.toEvents().p99(), figures.propagation.toElections().p50(),
                         figures.propagation.toElections().p99(), figures.propagation.kafkaAlone().p50(),
                         figures.propagation.kafkaAlone().p99()));
+            });
+            step(figures, "webhook deliveries", () -> {
+                figures.webhooks = WebhookDeliveryBenchmark.run(stack, client, Sizes.WEBHOOK_EVENTS_PER_SECOND,
+                        sizes.webhookRun(), Sizes.WEBHOOK_FAN_OUTS);
+                for (WebhookDeliveryBenchmark.Run r : figures.webhooks.runs()) {
+                    LOG.info(String.format(Locale.ROOT, "[bench] webhooks, fan-out %d at %d writes/s: %d of %d "
+                                    + "delivered, commit-to-delivery p50/p99 %.1f/%.1f ms", r.fanOut(),
+                            r.eventsPerSecond(), r.delivered(), r.expected(), r.latencies().p50(),
+                            r.latencies().p99()));
+                }
             });
             step(figures, "member import", () -> {
                 figures.memberImport = MemberImportBenchmark.run(stack, sizes.importRows(),

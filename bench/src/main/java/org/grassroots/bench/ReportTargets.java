@@ -14,6 +14,7 @@ final class ReportTargets {
     static final double GATEWAY_ADDED_P50_MS = 0.5;
     static final double GATEWAY_THROUGHPUT_RATIO = 0.6;
     static final double PROPAGATION_P99_MS = 100;
+    static final double WEBHOOK_P99_MS = 250;
     static final double IMPORT_ROWS_PER_SECOND = 10_000;
     static final double SEARCH_P99_MS = 20;
     static final double READY_SECONDS = 3;

@@ -29,6 +29,7 @@ final class ReportWriter {
         TargetsSection.write(md, f);
         MeasurementSections.loads(md, f);
         MeasurementSections.propagation(md, f);
+        MeasurementSections.webhooks(md, f);
         MeasurementSections.memberImport(md, f);
         MeasurementSections.search(md, f);
         MeasurementSections.startAndMemory(md, f);

@@ -59,6 +59,15 @@ final class SuiteClient {
         return JSON.readTree(answer.body());
     }
 
+    /** DELETE with the admin token; the answer must be 204. */
+    void delete(String url) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", bearer).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("DELETE " + url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
     Connection database(String service) throws SQLException {
         return DriverManager.getConnection(stack.jdbcUrl(service), "postgres", "postgres");
     }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SuiteProcesses {
 
     /** The parts of the suite, by the name {@link Devstack#restart} knows them by. */
-    static final List<String> PARTS = List.of("members-service", "events-service", "elections-service", "gateway");
+    static final List<String> PARTS = List.of("members-service", "events-service", "elections-service",
+            "webhooks-service", "gateway");
 
     private SuiteProcesses() {
     }

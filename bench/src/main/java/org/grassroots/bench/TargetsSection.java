@@ -22,6 +22,7 @@ import static org.grassroots.bench.ReportTargets.READY_SECONDS;
 import static org.grassroots.bench.ReportTargets.RESIDENT_MB;
 import static org.grassroots.bench.ReportTargets.SATURATION;
 import static org.grassroots.bench.ReportTargets.SEARCH_P99_MS;
+import static org.grassroots.bench.ReportTargets.WEBHOOK_P99_MS;
 import static org.grassroots.bench.ReportTargets.atLeast;
 import static org.grassroots.bench.ReportTargets.atMost;
 
@@ -67,6 +68,16 @@ final class TargetsSection {
                 targets.add(new Target("propagation p99, members-service write to " + service
                         + "-service projection", "< " + plain(PROPAGATION_P99_MS) + " ms", ms(p99),
                         atMost(p99, PROPAGATION_P99_MS, " ms"), p99 / PROPAGATION_P99_MS));
+            }
+        }
+        if (f.webhooks != null) {
+            for (WebhookDeliveryBenchmark.Run r : f.webhooks.runs()) {
+                double p99 = r.delivered() < r.expected() ? Double.POSITIVE_INFINITY : r.latencies().p99();
+                targets.add(new Target("webhooks: commit-to-delivery p99, " + WebhookDeliveryBenchmark.ENDPOINTS
+                        + " endpoints, " + r.eventsPerSecond() + " events/s, each to " + r.fanOut(),
+                        "< " + plain(WEBHOOK_P99_MS) + " ms", r.delivered() < r.expected()
+                        ? count(r.delivered()) + " of " + count(r.expected()) + " delivered" : ms(p99),
+                        atMost(p99, WEBHOOK_P99_MS, " ms"), p99 / WEBHOOK_P99_MS));
             }
         }
         if (f.memberImport != null) {

@@ -188,7 +188,7 @@ final class ErasureAcceptance {
 
     private List<String> databaseHits(List<String> values) {
         List<String> hits = new ArrayList<>();
-        for (String database : List.of("members", "events", "elections", "gateway")) {
+        for (String database : List.of("members", "events", "elections", "webhooks", "gateway")) {
             try (Connection c = DriverManager.getConnection(jdbcUrl.apply(database), "postgres", "postgres")) {
                 PersonalDataScan.find(c, values).forEach(hit -> hits.add(database + ": " + hit));
             } catch (java.sql.SQLException e) {

@@ -52,8 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeSuiteIT {
 
-    private static final List<String> DATABASES = List.of("members", "events", "elections", "gateway");
-    private static final List<String> SERVICE_DATABASES = List.of("members", "events", "elections");
+    private static final List<String> DATABASES = List.of("members", "events", "elections", "webhooks", "gateway");
+    private static final List<String> SERVICE_DATABASES = List.of("members", "events", "elections", "webhooks");
 
     private final Report report = new Report();
     private final String admin = DevTokens.token("system-test-admin", List.of("admin"), Duration.ofHours(2));
@@ -63,13 +63,14 @@ class WholeSuiteIT {
     private Gateway gateway;
     private Projections projections;
     private Scenario scenario;
+    private WebhookDeliveries webhooks;
     private Instant phaseStart;
 
     @BeforeAll
     void startTheSuite() {
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
         // The hostile batch sends well over the per-address rate limit in a minute: the limit is not under test.
-        options = new DevstackOptions(root, root.resolve("system-tests/target/suite"), true, FreePorts.consecutive(4),
+        options = new DevstackOptions(root, root.resolve("system-tests/target/suite"), true, FreePorts.consecutive(1 + Devstack.SERVICES.size()),
                 FreePorts.next(), FreePorts.next(), Map.of("RATE_LIMIT_PER_ADDRESS", "0"));
         Instant start = Instant.now();
         stack = Devstack.start(options);
@@ -77,12 +78,16 @@ class WholeSuiteIT {
         gateway = new Gateway(stack.gatewayUrl(), report, OpenApiContract.servedBy(stack.gatewayUrl()));
         projections = new Projections(stack::jdbcUrl);
         scenario = new Scenario(gateway, report, admin, projections);
+        webhooks = WebhookDeliveries.register(gateway, admin, report);
     }
 
     @AfterAll
     void stopTheSuiteAndReport() {
         if (stack != null) {
             stack.close();
+        }
+        if (webhooks != null) {
+            webhooks.close();
         }
         report.write(Path.of("target/system-test-report.md").toAbsolutePath());
     }
@@ -199,7 +204,7 @@ class WholeSuiteIT {
             report.check("hostile input", "every refusal is application/problem+json", notProblems);
             report.check("hostile input", "every hostile write is refused", accepted);
             DatabaseSnapshot after = DatabaseSnapshot.take(DatabaseSnapshot.urls(DATABASES, stack::jdbcUrl), Set.of());
-            report.check("hostile input", "no row of the " + before.tables().size() + " tables in 4 databases changed",
+            report.check("hostile input", "no row of the " + before.tables().size() + " tables in " + DATABASES.size() + " databases changed",
                     before.differencesTo(after));
             Map<String, Integer> topicsAfter = TopicLedger.read(stack.kafkaBootstrapServers()).sizes();
             report.check("hostile input", "no event was published", topicsBefore.equals(topicsAfter) ? List.of()
@@ -248,6 +253,9 @@ class WholeSuiteIT {
             writer.shutdown();
             report.check("fault: Kafka restart", "every write during the broker's absence is accepted", failed);
             awaitConvergedAndNothingLost("fault: Kafka restart", created);
+            report.check("fault: Kafka restart", "every member written around the broker's absence reaches the webhook "
+                    + "receiver (verified with the Standard Webhooks library)",
+                    webhooks.awaitDelivered(created, Duration.ofSeconds(60)));
         });
     }
 
@@ -274,13 +282,15 @@ class WholeSuiteIT {
             report.fault("events-service killed (SIGKILL) while consuming an import of " + rows + " members");
             stack.stopService("elections");
             report.fault("elections-service stopped (SIGTERM) while consuming the same import");
+            stack.killService("webhooks");
+            report.fault("webhooks-service killed (SIGKILL) while delivering the same import");
             boolean done = Scenario.await(() -> gateway.get("fault: import while consumers stop", jobPath, admin)
                     .body().contains("\"completed\""), Duration.ofSeconds(60));
             JsonNode result = gateway.get("fault: import while consumers stop", jobPath, admin).json();
             report.check("fault: services stopped while consuming", "the import completes with every row created",
                     done && result.path("created").asInt() == rows, "import job: " + result);
-            stack.startService("events", "elections");
-            report.fault("events-service and elections-service started again");
+            stack.startService("events", "elections", "webhooks");
+            report.fault("events-service, elections-service and webhooks-service started again");
             List<String> ids = new ArrayList<>();
             try (Connection c = DriverManager.getConnection(stack.jdbcUrl("members"), "postgres", "postgres");
                  var s = c.createStatement();
@@ -292,6 +302,13 @@ class WholeSuiteIT {
             report.check("fault: services stopped while consuming", "members-service holds each imported person once",
                     ids.size() == rows, ids.size() + " rows for " + rows + " people");
             awaitConvergedAndNothingLost("fault: services stopped while consuming", ids);
+            report.check("fault: services stopped while consuming", "every imported member reaches the webhook "
+                    + "receiver although webhooks-service was killed mid-burst (verified with the Standard Webhooks "
+                    + "library)", webhooks.awaitDelivered(ids, Duration.ofSeconds(120)));
+            report.check(WebhookDeliveries.PHASE, "every delivery of the run verifies with the endpoint's secret",
+                    webhooks.unverified());
+            report.note("Webhook receiver: " + webhooks.summary());
+            webhooks.unregister(report);
         });
     }
 
@@ -401,12 +418,12 @@ class WholeSuiteIT {
                 for (String service : Devstack.SERVICES) {
                     stack.stopService(service);
                 }
-                report.fault("members-, events- and elections-service stopped for the replay");
+                report.fault(Devstack.SERVICES + " services stopped for the replay");
                 List<String> names = groups.groups();
                 int partitions = groups.resetToEarliest();
                 report.fault("consumer groups " + names + " reset to the beginning (" + partitions + " partitions)");
                 stack.startService(Devstack.SERVICES.toArray(String[]::new));
-                report.fault("the three services started again to consume every topic from the beginning");
+                report.fault("the services started again to consume every topic from the beginning");
                 Map<String, Long> behind = groups.awaitNoLag(Duration.ofSeconds(120));
                 report.check("replay", "every consumer group has consumed every topic again",
                         behind.entrySet().stream().map(e -> e.getKey() + " still " + e.getValue() + " behind").toList());
@@ -458,29 +475,35 @@ class WholeSuiteIT {
      */
     private List<String> inboxAgainstTopics(TopicLedger ledger) throws Exception {
         List<String> wrong = new ArrayList<>();
-        String[][] consumers = {{"events", "member-projection", Topics.MEMBERS},
-                {"elections", "member-standing", Topics.MEMBERS}, {"members", "councillor-role", Topics.OFFICE_HOLDERS}};
-        for (String[] consumer : consumers) {
+        record Consumer(String service, String name, List<String> topics) {
+        }
+        List<Consumer> consumers = List.of(new Consumer("events", "member-projection", List.of(Topics.MEMBERS)),
+                new Consumer("elections", "member-standing", List.of(Topics.MEMBERS)),
+                new Consumer("members", "councillor-role", List.of(Topics.OFFICE_HOLDERS)),
+                new Consumer("webhooks", "webhook-messages", List.of(Topics.MEMBERS, Topics.EVENTS, Topics.OFFICE_HOLDERS)));
+        for (Consumer consumer : consumers) {
             Set<String> applied = new HashSet<>();
-            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(consumer[0]), "postgres", "postgres");
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(consumer.service()), "postgres", "postgres");
                  var ps = c.prepareStatement("select event_id from inbox where consumer = ?")) {
-                ps.setString(1, consumer[1]);
+                ps.setString(1, consumer.name());
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         applied.add(rs.getString(1));
                     }
                 }
             }
-            Set<String> onTopic = ledger.eventIds(consumer[2]);
-            List<String> lost = onTopic.stream().filter(id -> !applied.contains(id)).sorted().toList();
-            List<String> unknown = applied.stream().filter(id -> !onTopic.contains(id)).sorted().toList();
+            Set<String> onTopics = new HashSet<>();
+            consumer.topics().forEach(topic -> onTopics.addAll(ledger.eventIds(topic)));
+            List<String> lost = onTopics.stream().filter(id -> !applied.contains(id)).sorted().toList();
+            List<String> unknown = applied.stream().filter(id -> !onTopics.contains(id)).sorted().toList();
             if (!lost.isEmpty()) {
-                wrong.add(consumer[0] + "-service " + consumer[1] + ": " + lost.size() + " events on " + consumer[2]
-                        + " never applied: " + lost.subList(0, Math.min(10, lost.size())));
+                wrong.add(consumer.service() + "-service " + consumer.name() + ": " + lost.size() + " events on "
+                        + consumer.topics() + " never applied: " + lost.subList(0, Math.min(10, lost.size())));
             }
             if (!unknown.isEmpty()) {
-                wrong.add(consumer[0] + "-service " + consumer[1] + ": " + unknown.size() + " applied events not on "
-                        + consumer[2] + ": " + unknown.subList(0, Math.min(10, unknown.size())));
+                wrong.add(consumer.service() + "-service " + consumer.name() + ": " + unknown.size()
+                        + " applied events not on " + consumer.topics() + ": "
+                        + unknown.subList(0, Math.min(10, unknown.size())));
             }
         }
         return wrong;

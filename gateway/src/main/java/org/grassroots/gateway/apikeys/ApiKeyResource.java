@@ -46,7 +46,7 @@ public class ApiKeyResource {
     @Schema(name = "NewApiKeyRequest", requiredProperties = {"name", "scopes"})
     public record CreateApiKey(@Schema(description = "What the key is for, 1-200 characters",
                                        example = "Website join form") String name,
-                               @Schema(description = "members|events|elections : read|write (write includes read); "
+                               @Schema(description = "members|events|elections|webhooks : read|write (write includes read); "
                                        + "members:export, members:erase, members:roles for those operations only",
                                        example = "[\"members:write\"]") List<String> scopes,
                                @Schema(nullable = true, description = "When the key stops working (in the future); "
@@ -64,7 +64,7 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey",
             summary = "Create an API key", description = "Role: admin. The answer is the only time the key's "
-            + "secret (`key`) is shown: store it. Scopes: members|events|elections : read|write (write includes "
+            + "secret (`key`) is shown: store it. Scopes: members|events|elections|webhooks : read|write (write includes "
             + "read); the dangerous members operations need their own scope: members:export (the CSV export, a "
             + "person's subject-access export), members:erase (erasures), members:roles (granting and revoking "
             + "roles). An optional expiresAt ends the key (401 after it).")

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public record Scope(String domain, String action) {
 
-    public static final Set<String> DOMAINS = Set.of("members", "events", "elections");
+    public static final Set<String> DOMAINS = Set.of("members", "events", "elections", "webhooks");
     /** The actions each domain has beyond read and write. */
     private static final Map<String, List<String>> DANGEROUS = Map.of("members", List.of("export", "erase", "roles"));
     public static final List<String> ALL = DOMAINS.stream().sorted()

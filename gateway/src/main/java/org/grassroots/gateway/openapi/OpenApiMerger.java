@@ -56,11 +56,13 @@ public final class OpenApiMerger {
         merged.put("openapi", documents.getFirst().path("openapi").asText("3.1.0"));
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
+        ObjectNode webhooks = merged.putObject("webhooks");
         ArrayNode tags = merged.putArray("tags");
         List<String> tagNames = new ArrayList<>();
         for (JsonNode document : documents) {
             String title = document.path("info").path("title").asText("a service");
             copyUnique(document.path("paths"), paths, "path", title);
+            copyUnique(document.path("webhooks"), webhooks, "webhook", title);
             Iterator<Map.Entry<String, JsonNode>> sections = document.path("components").fields();
             while (sections.hasNext()) {
                 Map.Entry<String, JsonNode> section = sections.next();
@@ -74,6 +76,9 @@ public final class OpenApiMerger {
                     tags.add(tag);
                 }
             }
+        }
+        if (webhooks.isEmpty()) {
+            merged.remove("webhooks");
         }
         addApiKeys(merged);
         checkOperationNames(merged);
@@ -120,7 +125,7 @@ public final class OpenApiMerger {
                 .put("name", "X-API-Key")
                 .put("description", "An integration's API key (or `Authorization: ApiKey <key>`), created by an admin "
                         + "at /api-keys. Each operation's apiKey requirement names the one scope it needs (also its "
-                        + "x-api-key-scope): members|events|elections : read (GET) or write (the rest; write includes "
+                        + "x-api-key-scope): members|events|elections|webhooks : read (GET) or write (the rest; write includes "
                         + "read), and members:export, members:erase, members:roles for those operations. A key "
                         + "without it is refused with 403; an expired or revoked key with 401.");
         merged.path("paths").forEach(path -> path.fields().forEachRemaining(operation -> {

@@ -51,6 +51,20 @@ class MergedOpenApiDocumentTest {
     }
 
     @Test
+    void theWebhooksServicesOperationsAndTheBodiesItDeliversAreInTheDocument() {
+        OpenAPI api = served();
+        assertTrue(api.getPaths().containsKey("/webhook-endpoints/{id}/attempts"), "the delivery log is routed");
+        assertTrue(api.getWebhooks().keySet().containsAll(List.of("ping", "org.grassroots.member.joined.v1",
+                "org.grassroots.office-holder.changed-party.v1")), "webhooks: " + api.getWebhooks().keySet());
+        var joined = api.getWebhooks().get("org.grassroots.member.joined.v1").getPost().getRequestBody()
+                .getContent().get("application/json").getSchema();
+        assertEquals(Set.of("type", "timestamp", "data"), joined.getProperties().keySet());
+        assertTrue(((io.swagger.v3.oas.models.media.Schema<?>) joined.getProperties().get("data")).getProperties()
+                .containsKey("memberId"));
+        assertFalse(api.getWebhooks().containsKey("org.grassroots.member.state.v1"), "no endpoint receives it");
+    }
+
+    @Test
     void itDeclaresBearerAndApiKeySchemesAndEveryProtectedOperationAcceptsEither() {
         OpenAPI api = served();
         var schemes = api.getComponents().getSecuritySchemes();

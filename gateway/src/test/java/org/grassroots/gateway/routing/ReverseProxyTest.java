@@ -30,6 +30,7 @@ class ReverseProxyTest {
         given().get("/campaigns/x").then().statusCode(200).body("service", equalTo("events"));
         given().get("/elections").then().statusCode(200).body("service", equalTo("elections"));
         given().get("/office-holders/7").then().statusCode(200).body("service", equalTo("elections"));
+        given().get("/webhook-endpoints/9/attempts").then().statusCode(200).body("service", equalTo("webhooks"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
- * Real HTTP servers standing in for the three services (they echo what reached them), plus a slow one and an
+ * Real HTTP servers standing in for the four services (they echo what reached them), plus a slow one and an
  * address where nothing listens, so the gateway's routing and failure answers can be tested on their own.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
@@ -35,6 +35,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("grassroots.gateway.services.members.url", "http://localhost:" + echo("members")),
                 Map.entry("grassroots.gateway.services.events.url", "http://localhost:" + echo("events")),
                 Map.entry("grassroots.gateway.services.elections.url", "http://localhost:" + echo("elections")),
+                Map.entry("grassroots.gateway.services.webhooks.url", "http://localhost:" + echo("webhooks")),
                 Map.entry("grassroots.gateway.services.slow.url", "http://localhost:" + slow()),
                 Map.entry("grassroots.gateway.services.slow.prefixes", "/slow"),
                 Map.entry("grassroots.gateway.services.down.url", "http://localhost:" + closedPort()),

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * The whole suite on one machine without Docker: embedded PostgreSQL (one database per service), a Kafka broker,
- * the three services and the gateway, each service in its own JVM from its built jar, configured through the same
+ * the four services and the gateway, each service in its own JVM from its built jar, configured through the same
  * environment variables as in docker-compose.yml. Closing it stops everything it started.
  *
  * <p>This class starts and stops the processes; waiting for them ({@link Readiness}, {@link ProjectionsWait}),
@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 public final class Devstack implements AutoCloseable {
 
-    public static final List<String> SERVICES = List.of("members", "events", "elections");
+    public static final List<String> SERVICES = List.of("members", "events", "elections", "webhooks");
 
     private final DevstackOptions options;
     private final List<ServiceProcess> processes = new ArrayList<>();
@@ -143,7 +143,7 @@ public final class Devstack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(module + " is not running"));
     }
 
-    /** Stops one service ("members", "events", "elections") or the gateway cleanly (SIGTERM), as a deployment would. */
+    /** Stops one service ("members", "events", "elections", "webhooks") or the gateway cleanly (SIGTERM), as a deployment would. */
     public void stopService(String module) {
         ServiceProcess process = process(module);
         process.stop();
@@ -219,7 +219,7 @@ public final class Devstack implements AutoCloseable {
     }
 
     /**
-     * Stops one part of the suite ("members-service", "events-service", "elections-service" or "gateway") and starts
+     * Stops one part of the suite ("members-service", ..., "webhooks-service" or "gateway") and starts
      * it again the same way while the rest keeps running (benchmarks time a start on its own this way); returns
      * the time from starting its JVM until its own readiness check answered 200.
      */

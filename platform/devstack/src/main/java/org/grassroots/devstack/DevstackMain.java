@@ -21,9 +21,9 @@ public final class DevstackMain {
         if (arguments.contains("--help") || arguments.contains("-h")) {
             System.out.println("""
                     Usage: ./devstack [--fresh] [--data DIR] [--port N] [--postgres-port N] [--kafka-port N]
-                      Runs PostgreSQL, Kafka, members-, events- and elections-service and the gateway locally.
+                      Runs PostgreSQL, Kafka, members-, events-, elections- and webhooks-service and the gateway locally.
                       Data persists in .devstack/ (or --data DIR) between runs; --fresh deletes it first.
-                      The gateway listens on 8080 (or --port N), the services on the next three ports,
+                      The gateway listens on 8080 (or --port N), the services on the next four ports,
                       PostgreSQL on 15432 and Kafka on 19092.
                       Ctrl-C, SIGTERM or SIGHUP stops everything; every process it started also stops by itself
                       when this one is gone, however it ended.""");
@@ -66,7 +66,8 @@ public final class DevstackMain {
                   members-service     %s
                   events-service      %s
                   elections-service   %s
-                  PostgreSQL          jdbc:postgresql://localhost:%d/{members,events,elections,gateway} (user postgres)
+                  webhooks-service    %s
+                  PostgreSQL          jdbc:postgresql://localhost:%d/{members,events,elections,webhooks,gateway} (user postgres)
                   Kafka               %s
                   Logs                %s
 
@@ -84,6 +85,7 @@ public final class DevstackMain {
                 Duration.between(started, Instant.now()).toSeconds(), stack.demoRecordsAdded(),
                 stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl(), stack.gatewayUrl(),
                 stack.serviceUrl("members"), stack.serviceUrl("events"), stack.serviceUrl("elections"),
+                stack.serviceUrl("webhooks"),
                 options.postgresPort(), stack.kafkaBootstrapServers(), options.dataDirectory().resolve("logs"),
                 admin,
                 stack.demoOrganiserToken(Duration.ofHours(12)).orElse("(not created; see the log above)"),

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param projectRoot   the repository root (where the built service jars are)
  * @param dataDirectory where PostgreSQL and Kafka keep their data and the processes their logs
  * @param fresh         delete the data first
- * @param basePort      the gateway's port; the services take the next three
+ * @param basePort      the gateway's port; the services take the next four
  * @param environment   extra environment for every service and the gateway (e.g. a test turning rate limits off)
  */
 public record DevstackOptions(Path projectRoot, Path dataDirectory, boolean fresh, int basePort, int postgresPort,
@@ -46,7 +46,7 @@ public record DevstackOptions(Path projectRoot, Path dataDirectory, boolean fres
 
     /**
      * The options of {@code ./devstack}: {@code --fresh}, and where the defaults do not suit (another run beside
-     * this one, a test) {@code --data DIR}, {@code --port N} (the gateway; the services take the next three),
+     * this one, a test) {@code --data DIR}, {@code --port N} (the gateway; the services take the next four),
      * {@code --postgres-port N}, {@code --kafka-port N}.
      */
     public static DevstackOptions fromArguments(Path projectRoot, List<String> arguments) {

@@ -26,10 +26,20 @@ record ProcessEnvironments(DevstackOptions options, Duration clockOffset) {
             "CORS_ENABLED", "true",
             "CORS_ORIGINS", "/http://localhost(:[0-9]+)?/,/http://127[.]0[.]0[.]1(:[0-9]+)?/");
 
+    /**
+     * What only the local run sets for webhooks-service: receivers on this machine (a tool under development on
+     * localhost, over plain http) may be registered, which production refuses; and the local run's own key sealing
+     * the endpoints' secrets (production must set its own).
+     */
+    static final Map<String, String> LOCAL_WEBHOOKS_ENVIRONMENT = Map.of(
+            "WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
+            "WEBHOOKS_REQUIRE_HTTPS", "false",
+            "WEBHOOKS_SECRET_KEY", "ZGV2c3RhY2stbG9jYWwtd2ViaG9va3Mtc2VhbGtleSE=");
+
     /** One service's: its database, the broker, and the keys it trusts ({@code serviceKeys}, a JWKS). */
     Map<String, String> service(String service, EmbeddedPostgresServer postgres, KafkaBroker kafka,
                                 Path serviceKeys) {
-        return withExtra(Map.ofEntries(
+        Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("PORT", Integer.toString(options.servicePort(service))),
                 Map.entry("DB_URL", postgres.jdbcUrl(service)),
                 Map.entry("DB_USER", postgres.username()),
@@ -43,6 +53,10 @@ record ProcessEnvironments(DevstackOptions options, Duration clockOffset) {
                 // members-service asks the others for the subject-access export.
                 Map.entry("EVENTS_SERVICE_URL", serviceUrl("events")),
                 Map.entry("ELECTIONS_SERVICE_URL", serviceUrl("elections"))));
+        if (service.equals("webhooks")) {
+            environment.putAll(LOCAL_WEBHOOKS_ENVIRONMENT);
+        }
+        return withExtra(environment);
     }
 
     /** The gateway's: the services behind it, its own database, the identity provider's key and its signing key. */
@@ -52,6 +66,7 @@ record ProcessEnvironments(DevstackOptions options, Duration clockOffset) {
                 Map.entry("MEMBERS_SERVICE_URL", serviceUrl("members")),
                 Map.entry("EVENTS_SERVICE_URL", serviceUrl("events")),
                 Map.entry("ELECTIONS_SERVICE_URL", serviceUrl("elections")),
+                Map.entry("WEBHOOKS_SERVICE_URL", serviceUrl("webhooks")),
                 Map.entry("PUBLIC_URL", "http://localhost:" + options.gatewayPort()),
                 Map.entry("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString()),
                 Map.entry("GRASSROOTS_JWT_ISSUER", DevTokens.ISSUER),

@@ -66,7 +66,7 @@ class ComposeConfigurationTest {
     @Test
     void everyServiceAndTheGatewayHaveAJvmDockerfile() throws IOException {
         List<Service> services = services();
-        assertEquals(Set.of("members-service", "events-service", "elections-service", "gateway"),
+        assertEquals(Set.of("members-service", "events-service", "elections-service", "webhooks-service", "gateway"),
                 new TreeSet<>(services.stream().map(Service::name).toList()));
         for (Service service : services) {
             assertTrue(Files.exists(service.module().resolve("src/main/docker/Dockerfile.jvm")), service.name());

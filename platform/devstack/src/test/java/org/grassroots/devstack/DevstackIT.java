@@ -60,7 +60,7 @@ class DevstackIT {
     static void startTheSuite() {
         Path root = DevstackOptions.findProjectRoot(Path.of(""));
         DevstackOptions options = new DevstackOptions(root, root.resolve("platform/devstack/target/devstack-it"), true,
-                FreePorts.consecutive(4), FreePorts.next(), FreePorts.next());
+                FreePorts.consecutive(1 + Devstack.SERVICES.size()), FreePorts.next(), FreePorts.next());
         Instant start = Instant.now();
         stack = Devstack.start(options);
         secondsToReady = Duration.between(start, Instant.now()).toSeconds();

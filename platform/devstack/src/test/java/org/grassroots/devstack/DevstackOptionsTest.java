@@ -16,7 +16,7 @@ class DevstackOptionsTest {
     @Test
     void withoutOptionsTheDocumentedPortsAndDataDirectory() {
         DevstackOptions options = DevstackOptions.fromArguments(ROOT, List.of());
-        assertEquals(List.of(8080, 8081, 8082, 8083, 15432, 19092), options.ports());
+        assertEquals(List.of(8080, 8081, 8082, 8083, 8084, 15432, 19092), options.ports());
         assertEquals(ROOT.resolve(".devstack"), options.dataDirectory());
         assertEquals(false, options.fresh());
     }
@@ -25,7 +25,7 @@ class DevstackOptionsTest {
     void optionsMoveThePortsAndTheData() {
         DevstackOptions options = DevstackOptions.fromArguments(ROOT, List.of("--fresh", "--data", "/tmp/other",
                 "--port", "9080", "--postgres-port", "25432", "--kafka-port", "29092"));
-        assertEquals(List.of(9080, 9081, 9082, 9083, 25432, 29092), options.ports());
+        assertEquals(List.of(9080, 9081, 9082, 9083, 9084, 25432, 29092), options.ports());
         assertEquals(Path.of("/tmp/other"), options.dataDirectory());
         assertTrue(options.fresh());
     }

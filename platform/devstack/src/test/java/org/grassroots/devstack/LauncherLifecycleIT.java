@@ -29,7 +29,7 @@ class LauncherLifecycleIT {
 
     private static final Path ROOT = DevstackOptions.findProjectRoot(Path.of(""));
     private static final Path DATA = ROOT.resolve("platform/devstack/target/lifecycle-it");
-    private static final int GATEWAY_PORT = FreePorts.consecutive(4);
+    private static final int GATEWAY_PORT = FreePorts.consecutive(1 + Devstack.SERVICES.size());
     private static final int POSTGRES_PORT = FreePorts.next();
     private static final int KAFKA_PORT = FreePorts.next();
     private static final List<Integer> PORTS = List.of(GATEWAY_PORT, GATEWAY_PORT + 1, GATEWAY_PORT + 2,

@@ -2,7 +2,7 @@ package org.grassroots.webhooks.delivery;
 
 import io.vertx.core.Vertx;
 import org.grassroots.webhooks.domain.TargetUrls;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.grassroots.testing.GrassrootsTestResource;
 import org.grassroots.testing.TestClock;
 import org.grassroots.testing.TestTokens;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

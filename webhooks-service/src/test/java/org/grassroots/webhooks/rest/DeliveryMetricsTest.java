@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.grassroots.testing.GrassrootsTestResource;
 import org.grassroots.testing.TestClock;
 import org.grassroots.webhooks.support.Metrics;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;

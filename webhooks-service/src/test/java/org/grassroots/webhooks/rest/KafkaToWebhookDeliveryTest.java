@@ -13,7 +13,7 @@ import org.grassroots.testing.GrassrootsTestResource;
 import org.grassroots.testing.KafkaProbe;
 import org.grassroots.testing.TestTokens;
 import org.grassroots.webhooks.support.DocumentedWebhooks;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -10,7 +10,7 @@ import org.grassroots.testing.GrassrootsTestResource;
 import org.junit.jupiter.api.Test;
 
 import org.grassroots.webhooks.support.Metrics;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 
 import javax.sql.DataSource;
 import java.time.Duration;

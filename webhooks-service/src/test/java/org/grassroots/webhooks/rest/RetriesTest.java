@@ -11,7 +11,7 @@ import org.grassroots.testing.KafkaProbe;
 import org.grassroots.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.grassroots.webhooks.domain.WebhookEndpoint;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 import org.grassroots.testing.EventCatalogue;
 import org.junit.jupiter.api.Test;
 

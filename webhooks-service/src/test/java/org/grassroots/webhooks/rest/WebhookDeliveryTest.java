@@ -9,7 +9,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.grassroots.testing.GrassrootsTestResource;
 import org.grassroots.webhooks.support.DocumentedWebhooks;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import org.grassroots.testing.GrassrootsTestResource;
 import org.grassroots.testing.TestTokens;
 import org.grassroots.testing.contract.ContractCheckedHttpClient;
 import org.grassroots.testing.contract.OpenApiContract;
-import org.grassroots.webhooks.support.Receiver;
+import org.grassroots.testing.webhooks.Receiver;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.grassroots.webhooks.support;
+package org.grassroots.testing.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
 
