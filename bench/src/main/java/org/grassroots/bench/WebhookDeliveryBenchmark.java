@@ -54,6 +54,22 @@ final class WebhookDeliveryBenchmark {
     private WebhookDeliveryBenchmark() {
     }
 
+    /** {@code ./bench/webhook-delivery [seconds]}: this measurement alone, in a freshly started suite. */
+    public static void main(String[] args) throws Exception {
+        Duration each = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 20);
+        java.nio.file.Path root = org.grassroots.devstack.DevstackOptions.findProjectRoot(java.nio.file.Path.of(""));
+        try (Devstack stack = Devstack.start(new org.grassroots.devstack.DevstackOptions(root,
+                root.resolve("bench/target/devstack-webhooks"), true, BenchPorts.freeBasePort(),
+                org.grassroots.platform.infra.FreePorts.next(), org.grassroots.platform.infra.FreePorts.next()))) {
+            for (Run r : run(stack, new SuiteClient(stack), 200, each, 1, 10).runs()) {
+                System.out.printf("webhooks, %d endpoints, fan-out %d, %d writes/s offered (%.0f reached): %d of %d "
+                                + "delivered, commit-to-delivery p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ENDPOINTS,
+                        r.fanOut(), r.eventsPerSecond(), r.writesPerSecond(), r.delivered(), r.expected(),
+                        r.latencies().p50(), r.latencies().p99(), r.latencies().percentileMillis(100));
+            }
+        }
+    }
+
     static Result run(Devstack stack, SuiteClient client, int eventsPerSecond, Duration each, int... fanOuts)
             throws Exception {
         List<Run> runs = new ArrayList<>();
@@ -128,6 +144,7 @@ final class WebhookDeliveryBenchmark {
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(8);
         AtomicInteger started = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         long start = System.nanoTime();
         long periodNanos = 1_000_000_000L / perSecond;
         var ticks = pacer.scheduleAtFixedRate(() -> {
@@ -139,13 +156,15 @@ final class WebhookDeliveryBenchmark {
                     .header("Authorization", client.adminBearer()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"givenName\":\"Webhook\",\"familyName\":\"Probe\","
                             + "\"email\":\"webhook-" + run + "-" + i + "@bench.example.org\"}")).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(answer -> {
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
                 long at = System.nanoTime();
-                Matcher id = ID.matcher(answer.body());
-                if (answer.statusCode() == 201 && id.find()) {
+                Matcher id = answer == null ? null : ID.matcher(answer.body());
+                if (id != null && answer.statusCode() == 201 && id.find()) {
                     committed.put(id.group(1), at);
                 } else {
                     failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, answer == null ? String.valueOf(error)
+                            : answer.statusCode() + " " + answer.body());
                 }
             });
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
@@ -160,7 +179,8 @@ final class WebhookDeliveryBenchmark {
         long took = System.nanoTime() - start;
         pacer.shutdownNow();
         if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " of " + writes + " member writes failed");
+            throw new IllegalStateException(failed.get() + " of " + writes + " member writes failed, the first: "
+                    + firstFailure.get());
         }
         return took;
     }
