@@ -132,12 +132,7 @@ public final class PerformanceReport {
             step(figures, "webhook deliveries", () -> {
                 figures.webhooks = WebhookDeliveryBenchmark.run(stack, client, Sizes.WEBHOOK_EVENTS_PER_SECOND,
                         sizes.webhookRun(), Sizes.WEBHOOK_FAN_OUTS);
-                for (WebhookDeliveryBenchmark.Run r : figures.webhooks.runs()) {
-                    LOG.info(String.format(Locale.ROOT, "[bench] webhooks, fan-out %d at %d writes/s: %d of %d "
-                                    + "delivered, commit-to-delivery p50/p99 %.1f/%.1f ms", r.fanOut(),
-                            r.eventsPerSecond(), r.delivered(), r.expected(), r.latencies().p50(),
-                            r.latencies().p99()));
-                }
+                figures.webhooks.runs().forEach(r -> LOG.info("[bench] " + r.summary()));
             });
             step(figures, "member import", () -> {
                 figures.memberImport = MemberImportBenchmark.run(stack, sizes.importRows(),

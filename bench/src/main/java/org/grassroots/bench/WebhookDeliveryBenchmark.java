@@ -2,6 +2,10 @@ package org.grassroots.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import org.grassroots.devstack.Devstack;
+import org.grassroots.devstack.DevstackOptions;
+import org.grassroots.platform.infra.FreePorts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +42,8 @@ import java.util.regex.Pattern;
  */
 final class WebhookDeliveryBenchmark {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryBenchmark.class);
+
     static final int ENDPOINTS = 100;
     private static final Pattern MEMBER_ID = Pattern.compile("\"memberId\":\"([0-9a-f-]{36})\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -46,6 +55,14 @@ final class WebhookDeliveryBenchmark {
     /** One configuration's figures: deliveries expected and arrived, the latency of each, the write rate reached. */
     record Run(int fanOut, int eventsPerSecond, int writes, int expected, int delivered, double writesPerSecond,
                Latencies latencies) {
+
+        /** One line with the figures, for the log. */
+        String summary() {
+            return String.format(Locale.ROOT, "webhooks, %d endpoints, fan-out %d, %d writes/s offered (%.0f reached): "
+                            + "%d of %d delivered, commit-to-delivery p50 %.1f ms, p99 %.1f ms, max %.1f ms", ENDPOINTS,
+                    fanOut, eventsPerSecond, writesPerSecond, delivered, expected, latencies.p50(), latencies.p99(),
+                    latencies.percentileMillis(100));
+        }
     }
 
     record Result(List<Run> runs) {
@@ -57,15 +74,12 @@ final class WebhookDeliveryBenchmark {
     /** {@code ./bench/webhook-delivery [seconds]}: this measurement alone, in a freshly started suite. */
     public static void main(String[] args) throws Exception {
         Duration each = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 20);
-        java.nio.file.Path root = org.grassroots.devstack.DevstackOptions.findProjectRoot(java.nio.file.Path.of(""));
-        try (Devstack stack = Devstack.start(new org.grassroots.devstack.DevstackOptions(root,
-                root.resolve("bench/target/devstack-webhooks"), true, BenchPorts.freeBasePort(),
-                org.grassroots.platform.infra.FreePorts.next(), org.grassroots.platform.infra.FreePorts.next()))) {
-            for (Run r : run(stack, new SuiteClient(stack), 200, each, 1, 10).runs()) {
-                System.out.printf("webhooks, %d endpoints, fan-out %d, %d writes/s offered (%.0f reached): %d of %d "
-                                + "delivered, commit-to-delivery p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ENDPOINTS,
-                        r.fanOut(), r.eventsPerSecond(), r.writesPerSecond(), r.delivered(), r.expected(),
-                        r.latencies().p50(), r.latencies().p99(), r.latencies().percentileMillis(100));
+        Path root = DevstackOptions.findProjectRoot(Path.of(""));
+        try (Devstack stack = Devstack.start(new DevstackOptions(root, root.resolve("bench/target/devstack-webhooks"),
+                true, BenchPorts.freeBasePort(), FreePorts.next(), FreePorts.next()))) {
+            for (Run r : run(stack, new SuiteClient(stack), PerformanceReport.Sizes.WEBHOOK_EVENTS_PER_SECOND, each,
+                    PerformanceReport.Sizes.WEBHOOK_FAN_OUTS).runs()) {
+                LOG.info("[bench] " + r.summary());
             }
         }
     }
@@ -144,7 +158,7 @@ final class WebhookDeliveryBenchmark {
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(8);
         AtomicInteger started = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
         long periodNanos = 1_000_000_000L / perSecond;
         var ticks = pacer.scheduleAtFixedRate(() -> {
